@@ -1,0 +1,81 @@
+import { LinkifyIt } from 'linkify-it';
+import tlds from 'tlds';
+import type { NormalizedText } from '../text/normalize.js';
+
+export type EntityType = 'url' | 'email' | 'phone' | 'handle';
+
+export interface Entity {
+  type: EntityType;
+  /** Half-open range in the normalised text. */
+  start: number;
+  end: number;
+  /** Lower-case host for links and emails. */
+  host?: string;
+}
+
+// Fuzzy links without a scheme or "www." are counted only on these top-level domains, or when they
+// have a path: "Yes.No" and "end.It" are sentences run together, not links.
+const COMMON_TLDS = new Set(
+  'com net org info biz io co me tv ly gl gg xyz site online shop store club app dev live uk us ca au de fr ru in ws cc to link click top win vip best buzz pro'.split(' '),
+);
+const PHONE = /(?<![\w+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){8,14}(?![\w])/g;
+const HANDLE = /(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
+// Dataset and client placeholders for a mention are not handles.
+const PLACEHOLDER_HANDLES = new Set(['user', 'username', 'url']);
+const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*(?:com|net|org|info|biz|io|co|me|tv|ly|xyz|ru|uk)\b/gi;
+
+let linkify: LinkifyIt | undefined;
+function getLinkify(): LinkifyIt {
+  if (!linkify) linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false }).tlds(tlds, false);
+  return linkify;
+}
+
+function hostOf(url: string): string {
+  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/]*@)?([^/:?#]+)/i.exec(url);
+  return (m?.[1] ?? '').toLowerCase().replace(/^www\./, '');
+}
+
+/** Links (linkify-it, full TLD list), emails, phone numbers and social handles in a field. */
+export function findEntities(norm: NormalizedText): Entity[] {
+  const text = norm.text;
+  const out: Entity[] = [];
+  const lk = getLinkify();
+  if (lk.test(text)) {
+    for (const m of lk.match(text) ?? []) {
+      if (m.schema === 'mailto:') {
+        out.push({ type: 'email', start: m.index, end: m.lastIndex, host: m.url.split('@')[1]?.toLowerCase() ?? '' });
+        continue;
+      }
+      const host = hostOf(m.url);
+      if (m.schema === '' && !/^www\./i.test(m.raw)) {
+        const tld = host.slice(host.lastIndexOf('.') + 1);
+        const dot = m.raw.indexOf('.');
+        const capitalAfterDot = dot >= 0 && /[A-Z]/.test(m.raw[dot + 1] ?? '');
+        if ((!COMMON_TLDS.has(tld) && !m.raw.includes('/')) || capitalAfterDot) continue;
+      }
+      out.push({ type: 'url', start: m.index, end: m.lastIndex, host });
+    }
+  }
+  for (const m of text.matchAll(OBFUSCATED_LINK)) {
+    if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
+    out.push({ type: 'url', start: m.index, end: m.index + m[0].length, host: m[0].toLowerCase().replace(/\s*(\(dot\)|\[dot\]|\sdot\s)\s*/g, '.').replace(/^www\./, '') });
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    // A year range or a long number is not a phone number; one with separators or a + is.
+    if (digits.length < 9 || (!/[ .\-()+]/.test(m[0]) && digits.length < 10)) continue;
+    if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
+    out.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(HANDLE)) {
+    if (PLACEHOLDER_HANDLES.has(m[1]!.toLowerCase())) continue;
+    if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
+    out.push({ type: 'handle', start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function hostMatches(host: string | undefined, domains: readonly string[]): boolean {
+  if (!host) return false;
+  return domains.some((d) => host === d || host.endsWith(`.${d}`));
+}

@@ -1,0 +1,110 @@
+import type { Token } from '../text/tokenize.js';
+
+/** A word or phrase of a rule table, split into the token readings it must match. */
+export interface TermEntry {
+  words: readonly string[];
+  /** The last word matches as a prefix ("fuck*" → "fucking"). */
+  prefix: boolean;
+  /** Index of the rule that owns the term. */
+  owner: number;
+}
+
+export interface TermHit {
+  entry: TermEntry;
+  first: number;
+  last: number;
+}
+
+const MIN_PREFIX = 3;
+const MAX_PREFIX = 24;
+
+function push<K>(map: Map<K, TermEntry[]>, key: K, entry: TermEntry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
+function squeezeRuns(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** Phrases indexed by their first word, matched on whole tokens and every token reading. */
+export class TermIndex {
+  private readonly exact = new Map<string, TermEntry[]>();
+  private readonly prefixes = new Map<string, TermEntry[]>();
+  private readonly squeezed = new Map<string, TermEntry[]>();
+  private readonly masked = new Map<string, TermEntry[]>();
+  private maxPrefix = 0;
+  size = 0;
+
+  add(words: readonly string[], prefix: boolean, owner: number): void {
+    if (words.length === 0) return;
+    const entry: TermEntry = { words, prefix, owner };
+    const first = words[0]!;
+    this.size++;
+    if (prefix && words.length === 1) {
+      if (first.length < MIN_PREFIX) return;
+      push(this.prefixes, first, entry);
+      this.maxPrefix = Math.max(this.maxPrefix, first.length);
+      return;
+    }
+    push(this.exact, first, entry);
+    if (words.length === 1 && first.length >= 3 && /^\p{L}+$/u.test(first)) {
+      push(this.squeezed, squeezeRuns(first), entry);
+      // One or two inner letters masked: "f*ck", "f**k", "id*ot".
+      for (let i = 1; i < first.length - 1; i++) {
+        push(this.masked, `${first.slice(0, i)}*${first.slice(i + 1)}`, entry);
+        if (i < first.length - 2) push(this.masked, `${first.slice(0, i)}**${first.slice(i + 2)}`, entry);
+      }
+    }
+  }
+
+  /** Calls `found` for every occurrence, in token order. */
+  find(tokens: readonly Token[], found: (hit: TermHit) => void): void {
+    if (this.size === 0) return;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const seen = new Set<TermEntry>();
+      const tryEntries = (entries: TermEntry[] | undefined, prefixOnFirst: boolean) => {
+        if (!entries) return;
+        for (const entry of entries) {
+          if (seen.has(entry)) continue;
+          if (entry.words.length === 1) {
+            if (entry.prefix === prefixOnFirst) {
+              seen.add(entry);
+              found({ entry, first: i, last: i });
+            }
+            continue;
+          }
+          const last = this.matchRest(tokens, i, entry);
+          if (last >= 0) {
+            seen.add(entry);
+            found({ entry, first: i, last });
+          }
+        }
+      };
+      for (const form of token.forms) {
+        tryEntries(this.exact.get(form), false);
+        if (form.includes('*')) tryEntries(this.masked.get(form), false);
+        if (this.maxPrefix > 0) {
+          const top = Math.min(form.length, this.maxPrefix, MAX_PREFIX);
+          for (let k = MIN_PREFIX; k <= top; k++) tryEntries(this.prefixes.get(form.slice(0, k)), true);
+        }
+      }
+      if (token.squeezed !== undefined) tryEntries(this.squeezed.get(token.squeezed), false);
+    }
+  }
+
+  private matchRest(tokens: readonly Token[], at: number, entry: TermEntry): number {
+    const sentence = tokens[at]!.sentence;
+    for (let k = 1; k < entry.words.length; k++) {
+      const token = tokens[at + k];
+      if (!token || token.sentence !== sentence) return -1;
+      const word = entry.words[k]!;
+      const isLast = k === entry.words.length - 1;
+      const ok = token.forms.some((f) => (isLast && entry.prefix ? f.startsWith(word) : f === word));
+      if (!ok) return -1;
+    }
+    return at + entry.words.length - 1;
+  }
+}

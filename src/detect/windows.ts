@@ -1,0 +1,68 @@
+import nlp from 'compromise';
+import type { Token } from '../text/tokenize.js';
+
+/** Tokens on each side of a trigger given to compromise: its cost grows faster than linearly. */
+export const WINDOW_RADIUS = 24;
+
+/** A bounded stretch of one sentence, rebuilt from token readings for compromise. */
+export interface Window {
+  first: number;
+  last: number;
+  text: string;
+  /** Character offset in `text` where each token of the window begins. */
+  offsets: number[];
+  doc: ReturnType<typeof nlp>;
+}
+
+const KEPT_PUNCTUATION = /[,;:?!"“”]/g;
+
+/** `source` is the normalised text the tokens point into; its punctuation between tokens is kept. */
+export function buildWindow(source: string, tokens: readonly Token[], first: number, last: number): Window {
+  let text = '';
+  const offsets: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i]!;
+    offsets.push(text.length);
+    text += token.canon;
+    if (i < last) {
+      const kept = source.slice(token.end, tokens[i + 1]!.start).match(KEPT_PUNCTUATION);
+      text += `${kept ? kept.join('').replace(/[“”]/g, '"') : ''} `;
+    }
+  }
+  return { first, last, text, offsets, doc: nlp(text) };
+}
+
+/** The window's tokens covered by a character range of its text. */
+export function tokensInRange(window: Window, start: number, length: number): { first: number; last: number } {
+  const end = start + Math.max(length, 1);
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k < window.offsets.length; k++) {
+    const s = window.offsets[k]!;
+    const tokenIndex = window.first + k;
+    const e = k + 1 < window.offsets.length ? window.offsets[k + 1]! : window.text.length;
+    if (s < end && e > start) {
+      if (first < 0) first = tokenIndex;
+      last = tokenIndex;
+    }
+  }
+  if (first < 0) return { first: window.first, last: window.first };
+  return { first, last };
+}
+
+/** Windows around trigger tokens: the trigger's sentence, clipped to WINDOW_RADIUS, overlapping ones merged. */
+export function windowRanges(tokens: readonly Token[], triggerTokens: readonly number[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const sorted = [...new Set(triggerTokens)].sort((a, b) => a - b);
+  for (const t of sorted) {
+    const sentence = tokens[t]!.sentence;
+    let first = t;
+    while (first > 0 && t - first < WINDOW_RADIUS && tokens[first - 1]!.sentence === sentence) first--;
+    let last = t;
+    while (last + 1 < tokens.length && last - t < WINDOW_RADIUS && tokens[last + 1]!.sentence === sentence) last++;
+    const prev = ranges[ranges.length - 1];
+    if (prev && first <= prev[1] && tokens[prev[0]]!.sentence === sentence && last - prev[0] <= 3 * WINDOW_RADIUS) prev[1] = Math.max(prev[1], last);
+    else ranges.push([first, last]);
+  }
+  return ranges;
+}

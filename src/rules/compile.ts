@@ -1,0 +1,197 @@
+import nlp from 'compromise';
+import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { TermIndex } from '../detect/terms.js';
+import { normalize } from '../text/normalize.js';
+import { tokenize, type Spelling } from '../text/tokenize.js';
+import type { Category } from '../types.js';
+import { inflectLexicon } from './inflect.js';
+import type { Rule, RuleTable, SharedLexicons } from './schema.js';
+
+export interface CompiledRule extends Omit<Rule, 'examples'> {
+  index: number;
+  category: Category;
+  /** Whether the policy left it on. */
+  enabled: boolean;
+  /** Patterns with lexicons expanded. */
+  expandedPatterns: string[];
+  expandedUnless: string[];
+}
+
+export interface ObscenityStage {
+  matcher: RegExpMatcher;
+  dataset: DataSet<{ originalWord: string }>;
+  /** obscenity's `originalWord` → owning rule indices. */
+  owners: Map<string, number[]>;
+}
+
+export interface CompiledRules {
+  rules: CompiledRule[];
+  spelling: Spelling;
+  negations: ReadonlySet<string>;
+  terms: TermIndex;
+  exceptions: TermIndex;
+  /** Trigger words of pattern rules → rule indices. */
+  triggers: TermIndex;
+  /** The compromise net of every enabled pattern rule. */
+  net: unknown;
+  obscenity: ObscenityStage | undefined;
+  entityRules: CompiledRule[];
+  /** Per entity rule with `withTerms`: the index of those terms. */
+  entityTerms: Map<number, TermIndex>;
+}
+
+// Words too common to send a sentence to compromise on their own.
+const COMMON = new Set(
+  "i we you u he she they it him her them us me my your his their our is are was were be been being am will would should can could shall may might must a an the to of and or not do does did have has had that this so such what all 's 're 'll in on at for with as by from".split(
+    ' ',
+  ),
+);
+
+interface ParsedSlot {
+  optional?: boolean;
+  word?: string;
+  fastOr?: Set<string>;
+  choices?: Array<Array<{ word?: string }>>;
+}
+
+function slotWords(slot: ParsedSlot): string[] | undefined {
+  if (slot.optional) return undefined;
+  if (slot.word) return [slot.word];
+  if (slot.fastOr && slot.fastOr.size > 0) return [...slot.fastOr];
+  if (slot.choices) {
+    const firsts = slot.choices.map((c) => c[0]?.word);
+    if (firsts.every((w): w is string => typeof w === 'string')) return firsts;
+  }
+  return undefined;
+}
+
+/** The words that must appear for a pattern to match: its least common required slot. */
+export function deriveTriggers(pattern: string): string[] {
+  const slots = (nlp as unknown as { parseMatch(p: string): ParsedSlot[] }).parseMatch(pattern);
+  let best: string[] | undefined;
+  let bestCommon = Infinity;
+  for (const slot of slots) {
+    const words = slotWords(slot);
+    if (!words) continue;
+    const common = words.filter((w) => COMMON.has(w)).length / words.length;
+    if (common <= bestCommon) {
+      best = words;
+      bestCommon = common;
+    }
+  }
+  return best ?? [];
+}
+
+class MapSpelling implements Spelling {
+  constructor(private readonly map: ReadonlyMap<string, string>) {}
+  get(word: string): string | undefined {
+    return this.map.get(word);
+  }
+}
+
+const LEXICON_REF = /%([a-z_]+)%/g;
+
+function escapeChoice(word: string): string {
+  return word.replace(/[()|[\]{}#~/<>^$*+?.!@%]/g, '');
+}
+
+export interface CompileInput {
+  tables: readonly RuleTable[];
+  shared: SharedLexicons;
+  disabledRules: ReadonlySet<string>;
+  /** Rules marked off by default that the policy switched on. */
+  enabledOptIn: (rule: Rule) => boolean;
+  allowTerms: readonly string[];
+}
+
+/** Compiles rule tables once: term indexes, the compromise net, obscenity's matcher. */
+export function compileRules(input: CompileInput): CompiledRules {
+  const spelling = new MapSpelling(new Map(Object.entries(input.shared.spellings)));
+  const negations = new Set(input.shared.negations);
+  const phraseWords = (phrase: string): string[] =>
+    tokenize(normalize(phrase).text, spelling).map((t) => t.canon);
+
+  const rules: CompiledRule[] = [];
+  const terms = new TermIndex();
+  const exceptions = new TermIndex();
+  const triggers = new TermIndex();
+  const netEntries: Array<{ match: string; ruleIndex: number }> = [];
+  const obscenityOwners = new Map<string, number[]>();
+  const entityRules: CompiledRule[] = [];
+  const entityTerms = new Map<number, TermIndex>();
+  const lexiconCache = new Map<string, string[]>();
+
+  for (const table of input.tables) {
+    const lexiconWords = (name: string): string[] => {
+      const key = `${table.category}:${name}`;
+      let words = lexiconCache.get(key);
+      if (!words) {
+        const lexicon = table.lexicons?.[name] ?? input.shared.lexicons[name];
+        if (!lexicon) throw new Error(`rules/${table.category}: unknown lexicon %${name}%`);
+        words = inflectLexicon(lexicon);
+        lexiconCache.set(key, words);
+      }
+      return words;
+    };
+    const expand = (pattern: string) =>
+      pattern.replace(LEXICON_REF, (_, name: string) => `(${lexiconWords(name).map(escapeChoice).join('|')})`);
+
+    for (const rule of table.rules) {
+      const { examples: _examples, ...rest } = rule;
+      const compiled: CompiledRule = {
+        ...rest,
+        index: rules.length,
+        category: table.category,
+        enabled: !input.disabledRules.has(rule.id) && input.enabledOptIn(rule),
+        expandedPatterns: (rule.patterns ?? []).map(expand),
+        expandedUnless: (rule.unless ?? []).map(expand),
+      };
+      rules.push(compiled);
+      if (!compiled.enabled) continue;
+      for (const term of rule.terms ?? []) {
+        for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) {
+          const prefix = t.endsWith('*');
+          terms.add(phraseWords(prefix ? t.slice(0, -1) : t), prefix, compiled.index);
+        }
+      }
+      for (const phrase of rule.exceptions ?? []) exceptions.add(phraseWords(phrase), false, compiled.index);
+      for (const word of rule.obscenity ?? []) {
+        const list = obscenityOwners.get(word) ?? [];
+        list.push(compiled.index);
+        obscenityOwners.set(word, list);
+      }
+      if (rule.entity) {
+        entityRules.push(compiled);
+        if (rule.entity.withTerms) {
+          const index = new TermIndex();
+          for (const t of rule.entity.withTerms) {
+            const prefix = t.endsWith('*');
+            index.add(phraseWords(prefix ? t.slice(0, -1) : t), prefix, compiled.index);
+          }
+          entityTerms.set(compiled.index, index);
+        }
+      }
+      for (const pattern of compiled.expandedPatterns) {
+        netEntries.push({ match: pattern, ruleIndex: compiled.index });
+        const words = rule.triggers ?? deriveTriggers(pattern);
+        for (const w of words) triggers.add(phraseWords(w).slice(0, 1), false, compiled.index);
+      }
+    }
+  }
+  for (const phrase of input.allowTerms) exceptions.add(phraseWords(phrase), false, -1);
+
+  let obscenity: ObscenityStage | undefined;
+  if (obscenityOwners.size > 0) {
+    const dataset = new DataSet<{ originalWord: string }>()
+      .addAll(englishDataset)
+      .removePhrasesIf((p) => !p.metadata || !obscenityOwners.has(p.metadata.originalWord));
+    obscenity = {
+      dataset,
+      matcher: new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers }),
+      owners: obscenityOwners,
+    };
+  }
+
+  const net = netEntries.length > 0 ? nlp.buildNet(netEntries) : undefined;
+  return { rules, spelling, negations, terms, exceptions, triggers, net, obscenity, entityRules, entityTerms };
+}
