@@ -1,3 +1,4 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { Token } from '../text/tokenize.js';
 
 /** A word or phrase of a rule table, split into the token readings it must match. */
@@ -5,6 +6,8 @@ export interface TermEntry {
   words: readonly string[];
   /** The last word matches as a prefix ("fuck*" → "fucking"). */
   prefix: boolean;
+  /** A one-word term matched on its Porter stem ("~disgust" → disgusting, disgusted). */
+  stem?: boolean;
   /** Index of the rule that owns the term. */
   owner: number;
 }
@@ -34,8 +37,33 @@ export class TermIndex {
   private readonly prefixes = new Map<string, TermEntry[]>();
   private readonly squeezed = new Map<string, TermEntry[]>();
   private readonly masked = new Map<string, TermEntry[]>();
+  private readonly stems = new Map<string, TermEntry[]>();
+  private readonly stemCache = new Map<string, string>();
   private maxPrefix = 0;
   size = 0;
+
+  /** Adds a term as written in a rule table: "word", "two words", "prefix*" or "~stem". */
+  addTerm(words: readonly string[], owner: number): void {
+    const last = words[words.length - 1];
+    if (!last) return;
+    if (words.length === 1 && last.startsWith('~') && last.length > 1) {
+      const entry: TermEntry = { words: [last.slice(1)], prefix: false, stem: true, owner };
+      push(this.stems, PorterStemmer.stem(last.slice(1)), entry);
+      this.size++;
+      return;
+    }
+    if (last.endsWith('*') && last.length > 1) this.add([...words.slice(0, -1), last.slice(0, -1)], true, owner);
+    else this.add(words, false, owner);
+  }
+
+  private stemOf(form: string): string {
+    let stem = this.stemCache.get(form);
+    if (stem === undefined) {
+      stem = PorterStemmer.stem(form);
+      if (this.stemCache.size < 50_000) this.stemCache.set(form, stem);
+    }
+    return stem;
+  }
 
   add(words: readonly string[], prefix: boolean, owner: number): void {
     if (words.length === 0) return;
@@ -92,6 +120,7 @@ export class TermIndex {
         }
       }
       if (token.squeezed !== undefined) tryEntries(this.squeezed.get(token.squeezed), false);
+      if (this.stems.size > 0 && /^\p{L}+$/u.test(token.forms[0]!)) tryEntries(this.stems.get(this.stemOf(token.forms[0]!)), false);
     }
   }
 

@@ -110,6 +110,16 @@ export function compileRules(input: CompileInput): CompiledRules {
   const negations = new Set(input.shared.negations);
   const phraseWords = (phrase: string): string[] =>
     tokenize(normalize(phrase).text, spelling).map((t) => t.canon);
+  // A term as written: its words read like comment text, with a trailing `*` or leading `~` kept.
+  const termWords = (term: string): string[] => {
+    const marker = term.startsWith('~') ? '~' : '';
+    const suffix = term.endsWith('*') ? '*' : '';
+    const words = phraseWords(term.slice(marker.length, term.length - suffix.length));
+    if (words.length === 0) return [];
+    words[0] = marker + words[0]!;
+    words[words.length - 1] += suffix;
+    return words;
+  };
 
   const rules: CompiledRule[] = [];
   const terms = new TermIndex();
@@ -149,10 +159,7 @@ export function compileRules(input: CompileInput): CompiledRules {
       rules.push(compiled);
       if (!compiled.enabled) continue;
       for (const term of rule.terms ?? []) {
-        for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) {
-          const prefix = t.endsWith('*');
-          terms.add(phraseWords(prefix ? t.slice(0, -1) : t), prefix, compiled.index);
-        }
+        for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) terms.addTerm(termWords(t), compiled.index);
       }
       for (const phrase of rule.exceptions ?? []) exceptions.add(phraseWords(phrase), false, compiled.index);
       for (const word of rule.obscenity ?? []) {
@@ -164,10 +171,7 @@ export function compileRules(input: CompileInput): CompiledRules {
         entityRules.push(compiled);
         if (rule.entity.withTerms) {
           const index = new TermIndex();
-          for (const t of rule.entity.withTerms) {
-            const prefix = t.endsWith('*');
-            index.add(phraseWords(prefix ? t.slice(0, -1) : t), prefix, compiled.index);
-          }
+          for (const t of rule.entity.withTerms) index.addTerm(termWords(t), compiled.index);
           entityTerms.set(compiled.index, index);
         }
       }

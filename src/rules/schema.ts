@@ -24,7 +24,7 @@ export const RuleSchema = z.strictObject({
   subcategory: z.optional(z.enum([...ABUSE_SUBCATEGORIES, ...PROMOTION_SUBCATEGORIES])),
   kind: z.optional(nonEmpty),
   target: z.optional(nonEmpty),
-  /** Words or phrases matched on whole tokens and their disguised forms; a trailing `*` matches a prefix. */
+  /** Words or phrases matched on whole tokens and their disguised forms; a trailing `*` matches a prefix, a leading `~` the Porter stem of one word, `%name%` every word of a lexicon. */
   terms: z.optional(words),
   /** Words of obscenity's English dataset (its `originalWord`) this rule owns. */
   obscenity: z.optional(words),

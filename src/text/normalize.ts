@@ -18,7 +18,6 @@ const MARK = /^\p{M}$/u;
 const VARIATION_SELECTOR_SUPPLEMENT = [0xe0100, 0xe01ef] as const;
 const REGIONAL_INDICATOR_A = 0x1f1e6;
 const REGIONAL_INDICATOR_Z = 0x1f1ff;
-const LETTER = /\p{L}/u;
 
 let confusables: Map<number, string> | undefined;
 function confusableMap(): Map<number, string> {
@@ -62,36 +61,55 @@ function foldCodePoint(cp: number): string {
  */
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const parts: string[] = [];
+  let starts = new Int32Array(n + 16);
+  let ends = new Int32Array(n + 16);
+  let length = 0;
+  const grow = (extra: number) => {
+    if (length + extra <= starts.length) return;
+    const size = Math.max(starts.length * 2, length + extra);
+    const s2 = new Int32Array(size);
+    s2.set(starts.subarray(0, length));
+    starts = s2;
+    const e2 = new Int32Array(size);
+    e2.set(ends.subarray(0, length));
+    ends = e2;
+  };
   let i = 0;
   while (i < n) {
-    const unit = original.charCodeAt(i);
-    if (unit < 0x80) {
-      text += original[i];
-      starts.push(i);
-      ends.push(i + 1);
-      i++;
+    // ASCII runs are copied as they are.
+    let j = i;
+    while (j < n && original.charCodeAt(j) < 0x80) j++;
+    if (j > i) {
+      grow(j - i);
+      parts.push(original.slice(i, j));
+      for (let k = i; k < j; k++) {
+        starts[length] = k;
+        ends[length] = k + 1;
+        length++;
+      }
+      i = j;
       continue;
     }
     const cp = original.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const folded = foldCodePoint(cp);
     if (folded === '') {
-      // A mark or invisible character: attach it to the previous output unit when it touches it.
-      if (ends.length > 0 && ends[ends.length - 1] === i && MARK.test(String.fromCodePoint(cp))) ends[ends.length - 1] = i + width;
+      // A mark widens the span of the letter it sits on; an invisible character is dropped.
+      if (length > 0 && ends[length - 1] === i && MARK.test(String.fromCodePoint(cp))) ends[length - 1] = i + width;
     } else {
+      grow(folded.length);
       for (let k = 0; k < folded.length; k++) {
-        starts.push(i);
-        ends.push(i + width);
+        starts[length] = i;
+        ends[length] = i + width;
+        length++;
       }
-      text += folded;
+      parts.push(folded);
     }
     i += width;
   }
-  text = foldMixedScriptWords(text);
-  return { original, text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  const text = foldMixedScriptWords(parts.join(''));
+  return { original, text, starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
 }
 
 /** Look-alike letters are folded only in words that also hold Latin letters: Russian stays Russian. */
@@ -118,4 +136,3 @@ export function toOriginalSpan(norm: NormalizedText, start: number, end: number)
   return { start: norm.starts[s]!, end: norm.ends[e - 1]! };
 }
 
-export { LETTER };

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { normalize, toOriginalSpan } from '../src/text/normalize.js';
+import { tokenize } from '../src/text/tokenize.js';
+
+const spelling = { get: (w: string) => ({ "n't": 'not', "'re": 'are', u: 'you' })[w] };
+
+describe('normalize', () => {
+  it.each([
+    ['fullwidth', 'ｆｕｃｋ', 'fuck'],
+    ['mathematical bold', '𝐟𝐮𝐜𝐤', 'fuck'],
+    ['accents and zalgo', 'f̷̢u̴c̸k̵', 'fuck'],
+    ['zero-width and soft hyphen', 'f\u200Bu\u00ADc\u2060k', 'fuck'],
+    ['bidi controls', 'f\u202Euck', 'fuck'],
+    ['a Cyrillic letter inside a Latin word', 'fu\u0441k', 'fuck'],
+    ['a word wholly in Cyrillic stays', 'сука', 'сука'],
+    ['circled letters', 'ⓕⓤⓒⓚ', 'fuck'],
+  ])('%s', (_, input, expected) => {
+    expect(normalize(input).text.toLowerCase()).toBe(expected);
+  });
+
+  it('maps every folded unit back to the original', () => {
+    const original = 'a 𝐟̷u\u200Bck b';
+    const norm = normalize(original);
+    const start = norm.text.indexOf('fuck');
+    const span = toOriginalSpan(norm, start, start + 4);
+    expect(original.slice(span.start, span.end)).toBe('𝐟̷u\u200Bck');
+  });
+
+  it('survives lone surrogates and control characters', () => {
+    const norm = normalize('a\uD800b\uDC00c\u0000d');
+    expect(norm.text).toBe('a\uFFFDb\uFFFDc\u0000d');
+    expect(norm.starts.length).toBe(norm.text.length);
+  });
+});
+
+describe('tokenize', () => {
+  const words = (text: string) => tokenize(normalize(text).text, spelling).map((t) => t.canon);
+  it('splits contractions', () => {
+    expect(words("you're wrong, don't")).toEqual(['you', 'are', 'wrong', 'do', 'not']);
+  });
+  it('joins separated letters but not neighbouring words', () => {
+    expect(words('what the f u c k is this')).toEqual(['what', 'the', 'fuck', 'is', 'this']);
+    expect(words('an i.d.i.o.t')).toEqual(['an', 'idiot']);
+    expect(words('plan a b')).toEqual(['plan', 'a', 'b']);
+  });
+  it('reads leetspeak and elongation', () => {
+    const [t] = tokenize('sh1iiit', spelling);
+    expect(t!.forms).toContain('shiiiit');
+    expect(t!.squeezed).toBe('shit');
+  });
+  it('marks sentences and quotes', () => {
+    const tokens = tokenize('Calling them "rats" is wrong. Yes.', spelling);
+    expect(tokens.map((t) => t.quoted)).toEqual([false, false, true, false, false, false]);
+    expect(tokens.map((t) => t.sentence)).toEqual([0, 0, 0, 0, 0, 1]);
+  });
+});
