@@ -220,8 +220,9 @@ async function main(argv: string[]): Promise<number> {
   let lineNumber = 0;
   let first = true;
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
+  for await (const raw of lines) {
     lineNumber++;
+    const line = lineNumber === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (line.trim() === '') continue;
     let out: string;
     try {

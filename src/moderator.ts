@@ -59,7 +59,9 @@ export function createModerator(policy?: Policy): ModeratorWithStats {
     let overLength: ModerationResult['overLength'];
     if (text.length > resolved.maxLength) {
       overLength = { length: text.length, maxLength: resolved.maxLength, action: resolved.overLength };
-      text = resolved.overLength === 'reject' ? '' : text.slice(0, resolved.maxLength);
+      // Never cut a surrogate pair in two.
+      const cut = resolved.maxLength - (/[\uD800-\uDBFF]/.test(text[resolved.maxLength - 1] ?? '') ? 1 : 0);
+      text = resolved.overLength === 'reject' ? '' : text.slice(0, cut);
     }
     const fields: FieldHits[] = [];
     let usedCompromise = false;

@@ -9,7 +9,10 @@ export function inflectLexicon(lexicon: Lexicon): string[] {
     out.add(word);
     if (lexicon.pos === 'verb') {
       const [head, ...rest] = word.split(' ');
-      const forms = nlp(head!).verbs().conjugate()[0] as Record<string, string> | undefined;
+      // Tagging the one-word document (not the lexicon) makes "shoot" a verb rather than a noun.
+      const doc = nlp(head!);
+      doc.tag('Infinitive');
+      const forms = doc.verbs().conjugate()[0] as Record<string, string> | undefined;
       if (forms) {
         for (const key of ['Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Participle']) {
           const f = forms[key];
@@ -19,7 +22,9 @@ export function inflectLexicon(lexicon: Lexicon): string[] {
     } else if (lexicon.pos === 'noun') {
       const words = word.split(' ');
       const last = words.pop()!;
-      const plural = nlp(last).nouns().toPlural().text().toLowerCase();
+      const doc = nlp(last);
+      doc.tag('Singular');
+      const plural = doc.nouns().toPlural().text().toLowerCase();
       if (plural && !plural.includes(' ')) out.add([...words, plural].join(' '));
       else out.add([...words, `${last}s`].join(' '));
     }
