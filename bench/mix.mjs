@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
-import { importTs, ROOT } from '../scripts/lib/load.mjs';
+import { loadLibrary, ROOT } from '../scripts/lib/load.mjs';
 
 const WARMUP = 200;
 
@@ -90,7 +90,7 @@ function timed(fn) {
 }
 
 const { files, texts } = loadMix(dataDir);
-const lib = await importTs('src/index.ts');
+const lib = await loadLibrary();
 
 const [moderator, moderatorSetupMs] = timed(() => lib.createModerator());
 let warm;
