@@ -70,21 +70,31 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
 
   // compromise, only where a trigger word was found, on a bounded window around it.
   const windows: Window[] = [];
-  const triggerTokens: number[] = [];
-  compiled.triggers.find(tokens, ({ first }) => triggerTokens.push(first));
-  if (triggerTokens.length > 0 && compiled.net) {
-    for (const [first, last] of windowRanges(tokens, triggerTokens)) {
+  const triggered: Array<{ token: number; rule: number }> = [];
+  compiled.triggers.find(tokens, ({ first, entry }) => triggered.push({ token: first, rule: entry.owner }));
+  if (triggered.length > 0) {
+    for (const [first, last] of windowRanges(tokens, triggered.map((t) => t.token))) {
+      const candidates = new Set<CompiledRule>();
+      for (const t of triggered) {
+        const rule = rules[t.rule]!;
+        if (t.token >= first && t.token <= last && rule.net && couldMatch(rule, tokens, first, last)) candidates.add(rule);
+      }
+      if (candidates.size === 0) continue;
       const window = buildWindow(norm.text, tokens, first, last);
       windows.push(window);
-      const found = (window.doc as unknown as { sweep(net: unknown): { found: Array<{ ruleIndex: number; match: string; view: View }> } }).sweep(compiled.net).found;
-      for (const f of found) {
-        const rule = rules[f.ruleIndex]!;
-        const offset = f.view.json({ offset: true, terms: false })[0]?.offset;
-        if (!offset) continue;
-        const range = tokensInRange(window, offset.start, offset.length);
-        let target: string | undefined;
-        if (f.match.includes('<target>')) target = f.view.match(f.match).groups('target')?.text();
-        addTokenHit(rule, range.first, range.last, target || undefined);
+      const doc = window.doc as unknown as Doc;
+      for (const rule of candidates) {
+        for (const f of doc.sweep(rule.net, { tagger: false }).found) {
+          const offset = f.view.json({ offset: true, terms: false })[0]?.offset;
+          if (!offset) continue;
+          const range = tokensInRange(window, offset.start, offset.length);
+          let target: string | undefined;
+          for (const parsed of rule.targetPatterns) {
+            target = f.view.match(parsed).groups('target')?.text();
+            if (target) break;
+          }
+          addTokenHit(rule, range.first, range.last, target || undefined);
+        }
       }
     }
   }
@@ -98,9 +108,24 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   return { hits: dedupe(kept), usedCompromise: windows.length > 0 };
 }
 
+/** Whether every required word slot of one of the rule's patterns has a token in the window. */
+function couldMatch(rule: CompiledRule, tokens: readonly Token[], first: number, last: number): boolean {
+  return rule.requirements.some((slots) =>
+    slots.every((words) => {
+      for (let i = first; i <= last; i++) if (tokens[i]!.forms.some((f) => words.has(f))) return true;
+      return false;
+    }),
+  );
+}
+
 interface View {
   json(opts: object): Array<{ offset?: { start: number; length: number } }>;
-  match(p: string): { groups(name: string): { text(): string } | undefined };
+  match(parsed: unknown): { groups(name: string): { text(): string } | undefined };
+}
+
+interface Doc {
+  sweep(net: unknown, opts: object): { found: Array<{ view: View }> };
+  has(parsed: unknown): boolean;
 }
 
 function keep(
@@ -118,7 +143,7 @@ function keep(
   }
   if (rule.notInQuote && tokens[hit.first]!.quoted) return false;
   if (rule.notNegated && isNegated(hit, tokens, compiled.negations)) return false;
-  if (rule.expandedUnless.length > 0) {
+  if (rule.unlessPatterns.length > 0) {
     const sentence = tokens[hit.first]!.sentence;
     let window = windows.find((w) => w.first <= hit.first && w.last >= hit.last);
     if (!window) {
@@ -129,8 +154,8 @@ function keep(
       window = buildWindow(source, tokens, first, last);
       windows.push(window);
     }
-    const doc = window.doc as unknown as { has(p: string): boolean };
-    if (rule.expandedUnless.some((p) => doc.has(p))) return false;
+    const doc = window.doc as unknown as Doc;
+    if (rule.unlessPatterns.some((p) => doc.has(p))) return false;
   }
   return true;
 }

@@ -36,7 +36,9 @@ export class TermIndex {
   private readonly exact = new Map<string, TermEntry[]>();
   private readonly prefixes = new Map<string, TermEntry[]>();
   private readonly squeezed = new Map<string, TermEntry[]>();
-  private readonly masked = new Map<string, TermEntry[]>();
+  // Built on the first masked token seen: most comments have none.
+  private masked: Map<string, TermEntry[]> | undefined;
+  private readonly maskable: TermEntry[] = [];
   private readonly stems = new Map<string, TermEntry[]>();
   private readonly stemCache = new Map<string, string>();
   private maxPrefix = 0;
@@ -54,6 +56,21 @@ export class TermIndex {
     }
     if (last.endsWith('*') && last.length > 1) this.add([...words.slice(0, -1), last.slice(0, -1)], true, owner);
     else this.add(words, false, owner);
+  }
+
+  /** One or two inner letters masked: "f*ck", "f**k", "id*ot". */
+  private maskedIndex(): Map<string, TermEntry[]> {
+    if (!this.masked) {
+      this.masked = new Map();
+      for (const entry of this.maskable) {
+        const word = entry.words[0]!;
+        for (let i = 1; i < word.length - 1; i++) {
+          push(this.masked, `${word.slice(0, i)}*${word.slice(i + 1)}`, entry);
+          if (i < word.length - 2) push(this.masked, `${word.slice(0, i)}**${word.slice(i + 2)}`, entry);
+        }
+      }
+    }
+    return this.masked;
   }
 
   private stemOf(form: string): string {
@@ -79,11 +96,8 @@ export class TermIndex {
     push(this.exact, first, entry);
     if (words.length === 1 && first.length >= 3 && /^\p{L}+$/u.test(first)) {
       push(this.squeezed, squeezeRuns(first), entry);
-      // One or two inner letters masked: "f*ck", "f**k", "id*ot".
-      for (let i = 1; i < first.length - 1; i++) {
-        push(this.masked, `${first.slice(0, i)}*${first.slice(i + 1)}`, entry);
-        if (i < first.length - 2) push(this.masked, `${first.slice(0, i)}**${first.slice(i + 2)}`, entry);
-      }
+      this.maskable.push(entry);
+      this.masked = undefined;
     }
   }
 
@@ -113,7 +127,7 @@ export class TermIndex {
       };
       for (const form of token.forms) {
         tryEntries(this.exact.get(form), false);
-        if (form.includes('*')) tryEntries(this.masked.get(form), false);
+        if (form.includes('*')) tryEntries(this.maskedIndex().get(form), false);
         if (this.maxPrefix > 0) {
           const top = Math.min(form.length, this.maxPrefix, MAX_PREFIX);
           for (let k = MIN_PREFIX; k <= top; k++) tryEntries(this.prefixes.get(form.slice(0, k)), true);

@@ -9,12 +9,19 @@ import type { Rule, RuleTable, SharedLexicons } from './schema.js';
 
 export interface CompiledRule extends Omit<Rule, 'examples'> {
   index: number;
+  /** Per pattern, the word sets its required slots need: a window lacking one cannot match. */
+  requirements: Array<Array<ReadonlySet<string>>>;
   category: Category;
   /** Whether the policy left it on. */
   enabled: boolean;
   /** Patterns with lexicons expanded. */
   expandedPatterns: string[];
-  expandedUnless: string[];
+  /** The rule's patterns compiled into one compromise net; swept only on windows the rule could match. */
+  net?: unknown;
+  /** Patterns that capture a `<target>`, parsed once, to read the capture from a match. */
+  targetPatterns: unknown[];
+  /** `unless` patterns, parsed once. */
+  unlessPatterns: unknown[];
 }
 
 export interface ObscenityStage {
@@ -32,8 +39,6 @@ export interface CompiledRules {
   exceptions: TermIndex;
   /** Trigger words of pattern rules → rule indices. */
   triggers: TermIndex;
-  /** The compromise net of every enabled pattern rule. */
-  net: unknown;
   obscenity: ObscenityStage | undefined;
   entityRules: CompiledRule[];
   /** Per entity rule with `withTerms`: the index of those terms. */
@@ -65,14 +70,27 @@ function slotWords(slot: ParsedSlot): string[] | undefined {
   return undefined;
 }
 
+// Rules share long expanded patterns; each is parsed once per process (a pure, bounded memo).
+const parsedPatterns = new Map<string, ParsedSlot[]>();
+function parseMatch(pattern: string): ParsedSlot[] {
+  let parsed = parsedPatterns.get(pattern);
+  if (!parsed) {
+    parsed = (nlp as unknown as { parseMatch(p: string): ParsedSlot[] }).parseMatch(pattern);
+    if (parsedPatterns.size < 10_000) parsedPatterns.set(pattern, parsed);
+  }
+  return parsed;
+}
+
+function requiredSlots(pattern: string): string[][] {
+  const slots = parseMatch(pattern);
+  return slots.map(slotWords).filter((w): w is string[] => w !== undefined);
+}
+
 /** The words that must appear for a pattern to match: its least common required slot. */
 export function deriveTriggers(pattern: string): string[] {
-  const slots = (nlp as unknown as { parseMatch(p: string): ParsedSlot[] }).parseMatch(pattern);
   let best: string[] | undefined;
   let bestCommon = Infinity;
-  for (const slot of slots) {
-    const words = slotWords(slot);
-    if (!words) continue;
+  for (const words of requiredSlots(pattern)) {
     const common = words.filter((w) => COMMON.has(w)).length / words.length;
     if (common <= bestCommon) {
       best = words;
@@ -108,8 +126,15 @@ export interface CompileInput {
 export function compileRules(input: CompileInput): CompiledRules {
   const spelling = new MapSpelling(new Map(Object.entries(input.shared.spellings)));
   const negations = new Set(input.shared.negations);
-  const phraseWords = (phrase: string): string[] =>
-    tokenize(normalize(phrase).text, spelling).map((t) => t.canon);
+  const phraseCache = new Map<string, string[]>();
+  const phraseWords = (phrase: string): string[] => {
+    let words = phraseCache.get(phrase);
+    if (!words) {
+      words = tokenize(normalize(phrase).text, spelling).map((t) => t.canon);
+      phraseCache.set(phrase, words);
+    }
+    return [...words];
+  };
   // A term as written: its words read like comment text, with a trailing `*` or leading `~` kept.
   const termWords = (term: string): string[] => {
     const marker = term.startsWith('~') ? '~' : '';
@@ -125,7 +150,6 @@ export function compileRules(input: CompileInput): CompiledRules {
   const terms = new TermIndex();
   const exceptions = new TermIndex();
   const triggers = new TermIndex();
-  const netEntries: Array<{ match: string; ruleIndex: number }> = [];
   const obscenityOwners = new Map<string, number[]>();
   const entityRules: CompiledRule[] = [];
   const entityTerms = new Map<number, TermIndex>();
@@ -154,8 +178,11 @@ export function compileRules(input: CompileInput): CompiledRules {
         category: table.category,
         enabled: !input.disabledRules.has(rule.id) && input.enabledOptIn(rule),
         expandedPatterns: (rule.patterns ?? []).map(expand),
-        expandedUnless: (rule.unless ?? []).map(expand),
+        targetPatterns: [],
+        unlessPatterns: (rule.unless ?? []).map((p) => parseMatch(expand(p))),
+        requirements: [],
       };
+      compiled.requirements = compiled.expandedPatterns.map((p) => requiredSlots(p).map((words) => new Set(words.map((w) => phraseWords(w)[0] ?? w))));
       rules.push(compiled);
       if (!compiled.enabled) continue;
       for (const term of rule.terms ?? []) {
@@ -175,11 +202,18 @@ export function compileRules(input: CompileInput): CompiledRules {
           entityTerms.set(compiled.index, index);
         }
       }
-      for (const pattern of compiled.expandedPatterns) {
-        netEntries.push({ match: pattern, ruleIndex: compiled.index });
-        const words = rule.triggers ?? deriveTriggers(pattern);
-        for (const w of words) triggers.add(phraseWords(w).slice(0, 1), false, compiled.index);
+      if (compiled.expandedPatterns.length > 0) {
+        compiled.net = nlp.buildNet(compiled.expandedPatterns.map((match) => ({ match })));
+        compiled.targetPatterns = compiled.expandedPatterns.filter((p) => p.includes('<target>')).map(parseMatch);
       }
+      const triggerWords = new Set<string>();
+      for (const pattern of compiled.expandedPatterns) {
+        for (const w of rule.triggers ?? deriveTriggers(pattern)) {
+          const first = phraseWords(w)[0];
+          if (first) triggerWords.add(first);
+        }
+      }
+      for (const w of triggerWords) triggers.add([w], false, compiled.index);
     }
   }
   for (const phrase of input.allowTerms) exceptions.add(phraseWords(phrase), false, -1);
@@ -196,6 +230,5 @@ export function compileRules(input: CompileInput): CompiledRules {
     };
   }
 
-  const net = netEntries.length > 0 ? nlp.buildNet(netEntries) : undefined;
-  return { rules, spelling, negations, terms, exceptions, triggers, net, obscenity, entityRules, entityTerms };
+  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms };
 }
