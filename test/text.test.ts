@@ -48,6 +48,13 @@ describe('tokenize', () => {
     expect(t!.forms).toContain('shiiiit');
     expect(t!.squeezed).toBe('shit');
   });
+  it('tells single quotes from apostrophes', () => {
+    const tokens = tokenize("Calling refugees 'rats' isn't fair to the refugees' children", spelling);
+    expect(tokens.filter((t) => t.quoted).map((t) => t.text)).toEqual(['rats']);
+  });
+  it('splits leet contractions', () => {
+    expect(words("y0u'r3 wrong")).toEqual(['you', 'are', 'wrong']);
+  });
   it('marks sentences and quotes', () => {
     const tokens = tokenize('Calling them "rats" is wrong. Yes.', spelling);
     expect(tokens.map((t) => t.quoted)).toEqual([false, false, true, false, false, false]);

@@ -208,7 +208,8 @@ export function compileRules(input: CompileInput): CompiledRules {
       }
       const triggerWords = new Set<string>();
       for (const pattern of compiled.expandedPatterns) {
-        for (const w of rule.triggers ?? deriveTriggers(pattern)) {
+        const explicit = rule.triggers?.flatMap((t) => (t.startsWith('%') && t.endsWith('%') ? lexiconWords(t.slice(1, -1)) : [t]));
+        for (const w of explicit ?? deriveTriggers(pattern)) {
           const first = phraseWords(w)[0];
           if (first) triggerWords.add(first);
         }

@@ -10,7 +10,7 @@ export interface Token {
   text: string;
   /** Lower-case readings used for lookup: as written, spelled out, un-leeted, de-elongated. */
   forms: string[];
-  /** The reading given to compromise: the first form that a lexicon knew, else the spelled-out form. */
+  /** The reading given to compromise and to phrase building: spelled out and un-leeted. */
   canon: string;
   /** A form with every repeated letter collapsed, when the word was elongated ("fuuuck"). */
   squeezed?: string;
@@ -38,28 +38,34 @@ const CONTRACTION = /^(.*[\p{L}])(n['’]t|['’](?:re|ll|ve|m|d|s))$/iu;
 const SENTENCE_END = /[.!?\n]/;
 const CLAUSE_END = /[,;:()\u2013\u2014]/;
 const QUOTE = /["“”«»„]/g;
+// Single quotes are told from apostrophes by where they stand: before a word after a space, or
+// right after a word before a space or punctuation.
+const SINGLE_OPEN = /(?:^|[\s(\[])['‘]$/;
+const SINGLE_CLOSE = /^['’](?=$|[\s.,;:!?)\]])/;
 const SEPARATOR = /^(?: |\.|-|_|\*|\/| \. | - |\. )$/;
 const UPPER = /^\p{Lu}/u;
 const MAX_TOKEN = 64;
 
-function makeForms(lower: string, spelling: Spelling): { forms: string[]; squeezed?: string } {
+function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon: string; squeezed?: string } {
   const forms = [lower];
   const add = (f: string | undefined) => {
     if (f && !forms.includes(f)) forms.push(f);
   };
-  add(spelling.get(lower));
+  const spelled = spelling.get(lower);
+  add(spelled);
   const leet = unleet(lower);
   add(leet);
-  if (leet) add(spelling.get(leet));
+  const leetSpelled = leet ? spelling.get(leet) : undefined;
+  add(leetSpelled);
+  const canon = spelled ?? leetSpelled ?? leet ?? lower;
   const base = leet ?? lower;
-  if (base.includes('*')) add(base);
   if (isElongated(base)) {
     const two = squeezeToTwo(base);
     add(two);
     add(spelling.get(two));
-    return { forms, squeezed: squeeze(base) };
+    return { forms, canon, squeezed: squeeze(base) };
   }
-  return { forms };
+  return { forms, canon };
 }
 
 /**
@@ -84,7 +90,8 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     const trail = TRAILING_JUNK.exec(word);
     if (trail && trail[0].length < word.length) word = word.slice(0, word.length - trail[0].length);
     if (!ALNUM.test(word)) continue;
-    const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(word) : null;
+    // Contractions are found on the un-leeted reading too ("y0u'r3"); leet keeps the length.
+    const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase()) ?? word) : null;
     if (c) {
       raw.push({ start, end: start + c[1]!.length });
       raw.push({ start: start + c[1]!.length, end: start + word.length });
@@ -96,32 +103,36 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   let sentence = 0;
   let clause = 0;
   let quoted = false;
+  let singleQuoted = false;
   let prevEnd = 0;
   let sentenceStart = true;
   for (const r of merged) {
     const gap = text.slice(prevEnd, r.start);
+    if (singleQuoted && SINGLE_CLOSE.test(gap)) singleQuoted = false;
     if (tokens.length > 0) {
       if (SENTENCE_END.test(gap)) {
         sentence++;
         clause++;
         sentenceStart = true;
+        singleQuoted = false;
       } else if (CLAUSE_END.test(gap)) clause++;
     }
     const quotes = gap.match(QUOTE);
     if (quotes) quoted = quotes.length % 2 === 1 ? !quoted : quoted;
+    if (!singleQuoted && SINGLE_OPEN.test(gap)) singleQuoted = true;
     const tokenText = r.joined ? r.joined : text.slice(r.start, r.end);
     const lower = tokenText.length <= MAX_TOKEN ? tokenText.toLowerCase() : tokenText.slice(0, MAX_TOKEN).toLowerCase();
-    const { forms, squeezed } = makeForms(lower.replace(/’/g, "'"), spelling);
+    const { forms, canon, squeezed } = makeForms(lower.replace(/’/g, "'"), spelling);
     const token: Token = {
       index: tokens.length,
       start: r.start,
       end: r.end,
       text: tokenText,
       forms,
-      canon: forms[1] ?? forms[0]!,
+      canon,
       sentence,
       clause,
-      quoted,
+      quoted: quoted || singleQuoted,
       capitalized: UPPER.test(tokenText),
       sentenceStart,
     };
