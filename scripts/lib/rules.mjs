@@ -43,11 +43,28 @@ export async function loadTables() {
       ids.add(rule.id);
       if (!rule.examples || rule.examples.reject.length === 0) errors.push(`rules/${file}: rule ${i} (${rule.id}): needs examples with at least one "reject" sentence`);
       if (!rule.terms && !rule.patterns && !rule.obscenity && !rule.entity) errors.push(`rules/${file}: rule ${i} (${rule.id}): matches nothing (no terms, patterns, obscenity or entity)`);
+      for (const pattern of [...(rule.patterns ?? []), ...(rule.unless ?? [])]) {
+        const problem = nestedChoice(pattern);
+        if (problem) errors.push(`rules/${file}: rule ${i} (${rule.id}): ${problem} in pattern ${JSON.stringify(pattern)} (compromise never matches nested choices)`);
+      }
     });
     tables.push(table);
   }
   if (errors.length > 0) throw new Error(`Invalid rule tables:\n  ${errors.join('\n  ')}`);
   return { tables, shared: shared.data };
+}
+
+/** compromise silently never matches a choice inside a choice; a lexicon expands to a choice. */
+function nestedChoice(pattern) {
+  let depth = 0;
+  for (const ch of pattern) {
+    if (ch === '(') {
+      if (depth > 0) return 'a choice nested in a choice';
+      depth++;
+    } else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === '%' && depth > 0) return 'a %lexicon% inside a choice';
+  }
+  return undefined;
 }
 
 function writeAtomic(path, content) {
