@@ -52,6 +52,10 @@ describe('tokenize', () => {
     const tokens = tokenize("Calling refugees 'rats' isn't fair to the refugees' children", spelling);
     expect(tokens.filter((t) => t.quoted).map((t) => t.text)).toEqual(['rats']);
   });
+  it('ignores quotes wrapping the whole comment and reads doubled quotes as one', () => {
+    const tokens = tokenize('"Calling them ""rats"" is wrong"', spelling);
+    expect(tokens.filter((t) => t.quoted).map((t) => t.text)).toEqual(['rats']);
+  });
   it('splits leet contractions', () => {
     expect(words("y0u'r3 wrong")).toEqual(['you', 'are', 'wrong']);
   });

@@ -19,6 +19,7 @@ const COMMON_TLDS = new Set(
   'com net org info biz io co me tv ly gl gg xyz site online shop store club app dev live uk us ca au de fr ru in ws cc to link click top win vip best buzz pro'.split(' '),
 );
 const PHONE = /(?<![\w+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){8,14}(?![\w])/g;
+const DATE = /(?:^|\D)(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:1[89]|20)\d\d/;
 const HANDLE = /(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
 // Dataset and client placeholders for a mention are not handles.
 const PLACEHOLDER_HANDLES = new Set(['user', 'username', 'url']);
@@ -61,6 +62,8 @@ export function findEntities(norm: NormalizedText): Entity[] {
     out.push({ type: 'url', start: m.index, end: m.index + m[0].length, host: m[0].toLowerCase().replace(/\s*(\(dot\)|\[dot\]|\sdot\s)\s*/g, '.').replace(/^www\./, '') });
   }
   for (const m of text.matchAll(PHONE)) {
+    // Dates and times ("2018-09-14 23:56", "14.09.2018") are not phone numbers.
+    if (DATE.test(m[0])) continue;
     const digits = m[0].replace(/\D/g, '');
     // A year range or a long number is not a phone number; one with separators or a + is.
     if (digits.length < 9 || (!/[ .\-()+]/.test(m[0]) && digits.length < 10)) continue;

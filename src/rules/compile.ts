@@ -64,8 +64,12 @@ function slotWords(slot: ParsedSlot): string[] | undefined {
   if (slot.word) return [slot.word];
   if (slot.fastOr && slot.fastOr.size > 0) return [...slot.fastOr];
   if (slot.choices) {
-    const firsts = slot.choices.map((c) => c[0]?.word);
-    if (firsts.every((w): w is string => typeof w === 'string')) return firsts;
+    // Any word of a multi-word alternative will do as a trigger: take its least common one.
+    const picks = slot.choices.map((c) => {
+      const words = c.map((t) => t.word).filter((w): w is string => typeof w === 'string');
+      return words.find((w) => !COMMON.has(w)) ?? words[0];
+    });
+    if (picks.every((w): w is string => typeof w === 'string')) return picks;
   }
   return undefined;
 }
@@ -167,8 +171,11 @@ export function compileRules(input: CompileInput): CompiledRules {
       }
       return words;
     };
+    // Longer alternatives first: compromise takes the first alternative that matches and does not
+    // backtrack into a choice, so "women" before "women s" would never let the longer one match.
+    const byLength = (a: string, b: string) => b.split(' ').length - a.split(' ').length || b.length - a.length;
     const expand = (pattern: string) =>
-      pattern.replace(LEXICON_REF, (_, name: string) => `(${lexiconWords(name).map(escapeChoice).join('|')})`);
+      pattern.replace(LEXICON_REF, (_, name: string) => `(${[...lexiconWords(name)].sort(byLength).map(escapeChoice).join('|')})`);
 
     for (const rule of table.rules) {
       const { examples: _examples, ...rest } = rule;

@@ -25,7 +25,8 @@ export function inflectLexicon(lexicon: Lexicon): string[] {
       const doc = nlp(last);
       doc.tag('Singular');
       const plural = doc.nouns().toPlural().text().toLowerCase();
-      if (plural && !plural.includes(' ')) out.add([...words, plural].join(' '));
+      // compromise leaves some nouns as they are (demonyms: "african"); add the regular plural then.
+      if (plural && plural !== last && !plural.includes(' ')) out.add([...words, plural].join(' '));
       else out.add([...words, `${last}s`].join(' '));
     }
   }

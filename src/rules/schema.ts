@@ -9,6 +9,8 @@ export const EntitySchema = z.strictObject({
   type: z.enum(['url', 'email', 'phone', 'handle']),
   /** Only links to these domains (or their subdomains) count. */
   domains: z.optional(words),
+  /** Links to these domains (or their subdomains) never count for this rule. */
+  exceptDomains: z.optional(words),
   /** At least this many entities of the type in the field. */
   minCount: z.optional(z.number().check(z.int(), z.gte(1))),
   /** Only when one of these words or phrases also appears in the field. */

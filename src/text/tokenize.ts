@@ -99,6 +99,9 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   }
 
   const merged = joinSeparatedLetters(text, raw);
+  // Quotes that wrap the whole comment (as CSV exports do) quote nothing in it; "" is one quote.
+  const wrapped = /^\s*["“]/.test(text) && /["”]\s*$/.test(text);
+  const firstWord = merged[0]?.start ?? 0;
   const tokens: Token[] = [];
   let sentence = 0;
   let clause = 0;
@@ -117,7 +120,7 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
         singleQuoted = false;
       } else if (CLAUSE_END.test(gap)) clause++;
     }
-    const quotes = gap.match(QUOTE);
+    const quotes = (wrapped && r.start === firstWord ? gap.replace(/^\s*["“]/, '') : gap).replace(/""/g, '"').match(QUOTE);
     if (quotes) quoted = quotes.length % 2 === 1 ? !quoted : quoted;
     if (!singleQuoted && SINGLE_OPEN.test(gap)) singleQuoted = true;
     const tokenText = r.joined ? r.joined : text.slice(r.start, r.end);
