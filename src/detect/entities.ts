@@ -18,6 +18,7 @@ export interface Entity {
 const COMMON_TLDS = new Set(
   'com net org info biz io co me tv ly gl gg xyz site online shop store club app dev live uk us ca au de fr ru in ws cc to link click top win vip best buzz pro'.split(' '),
 );
+const MAY_LINK = /[^\s.]\.[^\s.]|@|:\/\//;
 const PHONE = /(?<![\w+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){8,14}(?![\w])/g;
 const DATE = /(?:^|\D)(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:1[89]|20)\d\d/;
 const HANDLE = /(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
@@ -41,7 +42,8 @@ export function findEntities(norm: NormalizedText): Entity[] {
   const text = norm.text;
   const out: Entity[] = [];
   const lk = getLinkify();
-  if (lk.test(text)) {
+  // linkify-it's own pre-test is a large expression; most comments fail this small one first.
+  if (MAY_LINK.test(text) && lk.test(text)) {
     for (const m of lk.match(text) ?? []) {
       if (m.schema === 'mailto:') {
         out.push({ type: 'email', start: m.index, end: m.lastIndex, host: m.url.split('@')[1]?.toLowerCase() ?? '' });

@@ -1,4 +1,4 @@
-import type { CompiledRule, CompiledRules } from '../rules/compile.js';
+import type { CompiledPattern, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { Token } from '../text/tokenize.js';
 import { findEntities, hostMatches, type Entity } from './entities.js';
@@ -73,28 +73,64 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   const triggered: Array<{ token: number; rule: number }> = [];
   compiled.triggers.find(tokens, ({ first, entry }) => triggered.push({ token: first, rule: entry.owner }));
   if (triggered.length > 0) {
+    const bounds = sentenceBounds(tokens);
     for (const [first, last] of windowRanges(tokens, triggered.map((t) => t.token))) {
-      const candidates = new Set<CompiledRule>();
+      // Only patterns whose every required word is in the window are worth compromise's time.
+      const present = new Set<string>();
+      for (let i = first; i <= last; i++) for (const f of tokens[i]!.forms) present.add(f);
+      const todo: Array<{ rule: CompiledRule; pattern: CompiledPattern }> = [];
+      const seen = new Set<CompiledRule>();
+      // Each distinct slot is checked once per window: 0 not yet, 1 present, 2 absent.
+      const slotState = new Uint8Array(compiled.slots.length);
+      const has = (slot: number) => {
+        if (slotState[slot] === 0) slotState[slot] = intersects(compiled.slots[slot]!, present) ? 1 : 2;
+        return slotState[slot] === 1;
+      };
       for (const t of triggered) {
         const rule = rules[t.rule]!;
-        if (t.token >= first && t.token <= last && rule.net && couldMatch(rule, tokens, first, last)) candidates.add(rule);
+        if (t.token < first || t.token > last || seen.has(rule)) continue;
+        seen.add(rule);
+        for (const pattern of rule.compiledPatterns) {
+          if (!pattern.requires.every(has)) continue;
+          // An anchored pattern needs one of its rule's triggers near the sentence's start or end.
+          if (pattern.atStart || pattern.atEnd) {
+            const near = triggered.some(
+              (u) =>
+                u.rule === t.rule &&
+                u.token >= first &&
+                u.token <= last &&
+                (!pattern.atStart || u.token - bounds.start[u.token]! < pattern.span) &&
+                (!pattern.atEnd || bounds.end[u.token]! - u.token < pattern.span),
+            );
+            if (!near) continue;
+          }
+          todo.push({ rule, pattern });
+        }
       }
-      if (candidates.size === 0) continue;
-      const window = buildWindow(norm.text, tokens, first, last);
+      if (todo.length === 0) continue;
+      // Narrow the window to what the patterns to run can span on either side of their triggers.
+      const reach = Math.max(...todo.map((t) => t.pattern.span));
+      let from = last;
+      let to = first;
+      for (const t of triggered) {
+        if (t.token < first || t.token > last) continue;
+        from = Math.min(from, Math.max(first, t.token - reach));
+        to = Math.max(to, Math.min(last, t.token + reach));
+      }
+      const window = buildWindow(norm.text, tokens, from, to);
       windows.push(window);
       const doc = window.doc as unknown as Doc;
-      for (const rule of candidates) {
-        for (const f of doc.sweep(rule.net, { tagger: false }).found) {
-          const offset = f.view.json({ offset: true, terms: false })[0]?.offset;
-          if (!offset) continue;
-          const range = tokensInRange(window, offset.start, offset.length);
-          let target: string | undefined;
-          for (const parsed of rule.targetPatterns) {
-            target = f.view.match(parsed).groups('target')?.text();
-            if (target) break;
-          }
+      for (const { rule, pattern } of todo) {
+        const found = doc.match(pattern.regs);
+        const offsets = found.found ? found.json({ offset: true, terms: false }) : [];
+        offsets.forEach((entry, i) => {
+          if (!entry.offset) return;
+          const range = tokensInRange(window, entry.offset.start, entry.offset.length);
+          if (pattern.atStart && bounds.start[range.first] !== range.first) return;
+          if (pattern.atEnd && bounds.end[range.last] !== range.last) return;
+          const target = pattern.hasTarget ? found.eq(i).match(pattern.regs).groups('target')?.text() : undefined;
           addTokenHit(rule, range.first, range.last, target || undefined);
-        }
+        });
       }
     }
   }
@@ -108,23 +144,31 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   return { hits: dedupe(kept), usedCompromise: windows.length > 0 };
 }
 
-/** Whether every required word slot of one of the rule's patterns has a token in the window. */
-function couldMatch(rule: CompiledRule, tokens: readonly Token[], first: number, last: number): boolean {
-  return rule.requirements.some((slots) =>
-    slots.every((words) => {
-      for (let i = first; i <= last; i++) if (tokens[i]!.forms.some((f) => words.has(f))) return true;
-      return false;
-    }),
-  );
+/** For every token, the index of its sentence's first and last token. */
+function sentenceBounds(tokens: readonly Token[]): { start: Int32Array; end: Int32Array } {
+  const start = new Int32Array(tokens.length);
+  const end = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) start[i] = i > 0 && tokens[i - 1]!.sentence === tokens[i]!.sentence ? start[i - 1]! : i;
+  for (let i = tokens.length - 1; i >= 0; i--) end[i] = i + 1 < tokens.length && tokens[i + 1]!.sentence === tokens[i]!.sentence ? end[i + 1]! : i;
+  return { start, end };
 }
 
+function intersects(words: ReadonlySet<string>, present: ReadonlySet<string>): boolean {
+  for (const f of present) if (words.has(f)) return true;
+  return false;
+}
+
+/** The little of compromise's View API used here. */
 interface View {
+  found: boolean;
   json(opts: object): Array<{ offset?: { start: number; length: number } }>;
-  match(parsed: unknown): { groups(name: string): { text(): string } | undefined };
+  eq(i: number): View;
+  match(parsed: unknown): View;
+  groups(name: string): View | undefined;
+  text(): string;
 }
 
-interface Doc {
-  sweep(net: unknown, opts: object): { found: Array<{ view: View }> };
+interface Doc extends View {
   has(parsed: unknown): boolean;
 }
 

@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import type { Token } from '../text/tokenize.js';
 
 /** Tokens on each side of a trigger given to compromise: its cost grows faster than linearly. */
-export const WINDOW_RADIUS = 24;
+export const WINDOW_RADIUS = 12;
 
 /** A bounded stretch of one sentence, rebuilt from token readings for compromise. */
 export interface Window {

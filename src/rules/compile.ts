@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { TermIndex } from '../detect/terms.js';
+import { WINDOW_RADIUS } from '../detect/windows.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize, type Spelling } from '../text/tokenize.js';
 import type { Category } from '../types.js';
@@ -9,19 +10,29 @@ import type { Rule, RuleTable, SharedLexicons } from './schema.js';
 
 export interface CompiledRule extends Omit<Rule, 'examples'> {
   index: number;
-  /** Per pattern, the word sets its required slots need: a window lacking one cannot match. */
-  requirements: Array<Array<ReadonlySet<string>>>;
+  /** The rule's compromise patterns, parsed once. */
+  compiledPatterns: CompiledPattern[];
   category: Category;
   /** Whether the policy left it on. */
   enabled: boolean;
   /** Patterns with lexicons expanded. */
   expandedPatterns: string[];
-  /** The rule's patterns compiled into one compromise net; swept only on windows the rule could match. */
-  net?: unknown;
-  /** Patterns that capture a `<target>`, parsed once, to read the capture from a match. */
-  targetPatterns: unknown[];
   /** `unless` patterns, parsed once. */
   unlessPatterns: unknown[];
+}
+
+export interface CompiledPattern {
+  /** compromise's parsed form of the pattern, lexicons expanded. */
+  regs: unknown;
+  /** Ids (into `CompiledRules.slots`) of the word sets its required slots need: a window lacking one cannot match. */
+  requires: number[];
+  /** Whether it captures a `[<target>...]`. */
+  hasTarget: boolean;
+  /** The most tokens a match can span (unbounded repeats counted as WINDOW_RADIUS). */
+  span: number;
+  /** `^` / `$`: the match must start / end its sentence (a window may be cut out of one). */
+  atStart: boolean;
+  atEnd: boolean;
 }
 
 export interface ObscenityStage {
@@ -41,6 +52,8 @@ export interface CompiledRules {
   triggers: TermIndex;
   obscenity: ObscenityStage | undefined;
   entityRules: CompiledRule[];
+  /** Required word slots of all patterns, shared between patterns that have the same one. */
+  slots: Array<ReadonlySet<string>>;
   /** Per entity rule with `withTerms`: the index of those terms. */
   entityTerms: Map<number, TermIndex>;
 }
@@ -53,7 +66,11 @@ const COMMON = new Set(
 );
 
 interface ParsedSlot {
+  start?: boolean;
+  end?: boolean;
   optional?: boolean;
+  greedy?: boolean;
+  max?: number;
   word?: string;
   fastOr?: Set<string>;
   choices?: Array<Array<{ word?: string }>>;
@@ -83,6 +100,17 @@ function parseMatch(pattern: string): ParsedSlot[] {
     if (parsedPatterns.size < 10_000) parsedPatterns.set(pattern, parsed);
   }
   return parsed;
+}
+
+function patternSpan(slots: ParsedSlot[]): number {
+  let span = 0;
+  for (const slot of slots) {
+    if (slot.max !== undefined) span += slot.max;
+    else if (slot.greedy) span += WINDOW_RADIUS;
+    else if (slot.choices) span += Math.max(...slot.choices.map((c) => c.length));
+    else span += 1;
+  }
+  return Math.min(span, WINDOW_RADIUS);
 }
 
 function requiredSlots(pattern: string): string[][] {
@@ -117,6 +145,35 @@ function escapeChoice(word: string): string {
   return word.replace(/[()|[\]{}#~/<>^$*+?.!@%]/g, '');
 }
 
+const MAX_SPLIT_GROUPS = 4;
+
+/**
+ * compromise matches a choice of single words with one set lookup, but tries a choice that holds
+ * any multi-word alternative one alternative at a time, at every position. A pattern whose choice
+ * mixes both is split in two: one with the single words, one with the phrases; the requirement
+ * check then skips the phrase variant in nearly every window.
+ */
+export function splitChoices(pattern: string): string[] {
+  let variants = [pattern];
+  let split = 0;
+  // Optional choices are left whole: both variants would run wherever the rest matches.
+  for (const [group] of pattern.matchAll(/\([^()]*\)(?!\?)/g)) {
+    if (split >= MAX_SPLIT_GROUPS) break;
+    const alternatives = group.slice(1, -1).split('|');
+    const singles = alternatives.filter((a) => !a.trim().includes(' '));
+    const phrases = alternatives.filter((a) => a.trim().includes(' '));
+    if (singles.length === 0 || phrases.length === 0) continue;
+    split++;
+    variants = variants.flatMap((v) => {
+      const at = v.indexOf(group);
+      if (at < 0) return [v];
+      const swap = (alts: string[]) => v.slice(0, at) + `(${alts.join('|')})` + v.slice(at + group.length);
+      return [swap(singles), swap(phrases)];
+    });
+  }
+  return variants;
+}
+
 export interface CompileInput {
   tables: readonly RuleTable[];
   shared: SharedLexicons;
@@ -126,7 +183,7 @@ export interface CompileInput {
   allowTerms: readonly string[];
 }
 
-/** Compiles rule tables once: term indexes, the compromise net, obscenity's matcher. */
+/** Compiles rule tables once: term indexes, parsed compromise patterns, obscenity's matcher. */
 export function compileRules(input: CompileInput): CompiledRules {
   const spelling = new MapSpelling(new Map(Object.entries(input.shared.spellings)));
   const negations = new Set(input.shared.negations);
@@ -157,6 +214,18 @@ export function compileRules(input: CompileInput): CompiledRules {
   const obscenityOwners = new Map<string, number[]>();
   const entityRules: CompiledRule[] = [];
   const entityTerms = new Map<number, TermIndex>();
+  const slots: Array<ReadonlySet<string>> = [];
+  const slotIds = new Map<string, number>();
+  const slotId = (words: string[]): number => {
+    const key = words.join('|');
+    let id = slotIds.get(key);
+    if (id === undefined) {
+      id = slots.length;
+      slots.push(new Set(words.map((w) => phraseWords(w)[0] ?? w)));
+      slotIds.set(key, id);
+    }
+    return id;
+  };
   const lexiconCache = new Map<string, string[]>();
 
   for (const table of input.tables) {
@@ -171,11 +240,8 @@ export function compileRules(input: CompileInput): CompiledRules {
       }
       return words;
     };
-    // Longer alternatives first: compromise takes the first alternative that matches and does not
-    // backtrack into a choice, so "women" before "women s" would never let the longer one match.
-    const byLength = (a: string, b: string) => b.split(' ').length - a.split(' ').length || b.length - a.length;
     const expand = (pattern: string) =>
-      pattern.replace(LEXICON_REF, (_, name: string) => `(${[...lexiconWords(name)].sort(byLength).map(escapeChoice).join('|')})`);
+      pattern.replace(LEXICON_REF, (_, name: string) => `(${lexiconWords(name).map(escapeChoice).join('|')})`);
 
     for (const rule of table.rules) {
       const { examples: _examples, ...rest } = rule;
@@ -185,11 +251,17 @@ export function compileRules(input: CompileInput): CompiledRules {
         category: table.category,
         enabled: !input.disabledRules.has(rule.id) && input.enabledOptIn(rule),
         expandedPatterns: (rule.patterns ?? []).map(expand),
-        targetPatterns: [],
         unlessPatterns: (rule.unless ?? []).map((p) => parseMatch(expand(p))),
-        requirements: [],
+        compiledPatterns: [],
       };
-      compiled.requirements = compiled.expandedPatterns.map((p) => requiredSlots(p).map((words) => new Set(words.map((w) => phraseWords(w)[0] ?? w))));
+      compiled.compiledPatterns = compiled.expandedPatterns.flatMap(splitChoices).map((p) => ({
+        regs: parseMatch(p),
+        requires: requiredSlots(p).map(slotId),
+        hasTarget: p.includes('<target>'),
+        span: patternSpan(parseMatch(p)),
+        atStart: parseMatch(p)[0]?.start === true,
+        atEnd: parseMatch(p).at(-1)?.end === true,
+      }));
       rules.push(compiled);
       if (!compiled.enabled) continue;
       for (const term of rule.terms ?? []) {
@@ -208,10 +280,6 @@ export function compileRules(input: CompileInput): CompiledRules {
           for (const t of rule.entity.withTerms) index.addTerm(termWords(t), compiled.index);
           entityTerms.set(compiled.index, index);
         }
-      }
-      if (compiled.expandedPatterns.length > 0) {
-        compiled.net = nlp.buildNet(compiled.expandedPatterns.map((match) => ({ match })));
-        compiled.targetPatterns = compiled.expandedPatterns.filter((p) => p.includes('<target>')).map(parseMatch);
       }
       const triggerWords = new Set<string>();
       for (const pattern of compiled.expandedPatterns) {
@@ -238,5 +306,5 @@ export function compileRules(input: CompileInput): CompiledRules {
     };
   }
 
-  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms };
+  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, slots };
 }

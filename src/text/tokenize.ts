@@ -53,6 +53,8 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
   };
   const spelled = spelling.get(lower);
   add(spelled);
+  // "'s" is also read as rule phrases spell it, without the apostrophe.
+  if (lower.startsWith("'") && lower.length > 1) add(lower.slice(1));
   const leet = unleet(lower);
   add(leet);
   const leetSpelled = leet ? spelling.get(leet) : undefined;
