@@ -119,7 +119,7 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
       }
       const window = buildWindow(norm.text, tokens, from, to);
       windows.push(window);
-      const doc = window.doc as unknown as Doc;
+      const doc = window.doc as Doc;
       for (const { rule, pattern } of todo) {
         const found = doc.match(pattern.regs);
         const offsets = found.found ? found.json({ offset: true, terms: false }) : [];
@@ -154,7 +154,8 @@ function sentenceBounds(tokens: readonly Token[]): { start: Int32Array; end: Int
 }
 
 function intersects(words: ReadonlySet<string>, present: ReadonlySet<string>): boolean {
-  for (const f of present) if (words.has(f)) return true;
+  const [small, large] = words.size < present.size ? [words, present] : [present, words];
+  for (const f of small) if (large.has(f)) return true;
   return false;
 }
 
@@ -198,7 +199,7 @@ function keep(
       window = buildWindow(source, tokens, first, last);
       windows.push(window);
     }
-    const doc = window.doc as unknown as Doc;
+    const doc = window.doc as Doc;
     if (rule.unlessPatterns.some((p) => doc.has(p))) return false;
   }
   return true;

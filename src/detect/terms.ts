@@ -19,6 +19,7 @@ export interface TermHit {
 }
 
 const MIN_PREFIX = 3;
+const LETTERS_ONLY = /^\p{L}+$/u;
 const MAX_PREFIX = 24;
 
 function push<K>(map: Map<K, TermEntry[]>, key: K, entry: TermEntry): void {
@@ -42,6 +43,8 @@ export class TermIndex {
   private readonly stems = new Map<string, TermEntry[]>();
   private readonly stemCache = new Map<string, string>();
   private maxPrefix = 0;
+  /** Which prefix lengths occur, so that absent lengths are not sliced and looked up. */
+  private readonly prefixLengths: boolean[] = [];
   size = 0;
 
   /** Adds a term as written in a rule table: "word", "two words", "prefix*" or "~stem". */
@@ -91,6 +94,7 @@ export class TermIndex {
       if (first.length < MIN_PREFIX) return;
       push(this.prefixes, first, entry);
       this.maxPrefix = Math.max(this.maxPrefix, first.length);
+      this.prefixLengths[first.length] = true;
       return;
     }
     push(this.exact, first, entry);
@@ -104,37 +108,36 @@ export class TermIndex {
   /** Calls `found` for every occurrence, in token order. */
   find(tokens: readonly Token[], found: (hit: TermHit) => void): void {
     if (this.size === 0) return;
+    // Entries already reported for the current token (a token has several readings).
+    const seen: TermEntry[] = [];
+    const tryEntries = (i: number, entries: TermEntry[] | undefined, prefixOnFirst: boolean) => {
+      if (!entries) return;
+      for (const entry of entries) {
+        if (seen.includes(entry)) continue;
+        let last = i;
+        if (entry.words.length === 1) {
+          if (entry.prefix !== prefixOnFirst) continue;
+        } else {
+          last = this.matchRest(tokens, i, entry);
+          if (last < 0) continue;
+        }
+        seen.push(entry);
+        found({ entry, first: i, last });
+      }
+    };
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const seen = new Set<TermEntry>();
-      const tryEntries = (entries: TermEntry[] | undefined, prefixOnFirst: boolean) => {
-        if (!entries) return;
-        for (const entry of entries) {
-          if (seen.has(entry)) continue;
-          if (entry.words.length === 1) {
-            if (entry.prefix === prefixOnFirst) {
-              seen.add(entry);
-              found({ entry, first: i, last: i });
-            }
-            continue;
-          }
-          const last = this.matchRest(tokens, i, entry);
-          if (last >= 0) {
-            seen.add(entry);
-            found({ entry, first: i, last });
-          }
-        }
-      };
+      seen.length = 0;
       for (const form of token.forms) {
-        tryEntries(this.exact.get(form), false);
-        if (form.includes('*')) tryEntries(this.maskedIndex().get(form), false);
-        if (this.maxPrefix > 0) {
+        tryEntries(i, this.exact.get(form), false);
+        if (form.includes('*')) tryEntries(i, this.maskedIndex().get(form), false);
+        if (this.maxPrefix > 0 && form.length >= MIN_PREFIX) {
           const top = Math.min(form.length, this.maxPrefix, MAX_PREFIX);
-          for (let k = MIN_PREFIX; k <= top; k++) tryEntries(this.prefixes.get(form.slice(0, k)), true);
+          for (let k = MIN_PREFIX; k <= top; k++) if (this.prefixLengths[k]) tryEntries(i, this.prefixes.get(form.slice(0, k)), true);
         }
       }
-      if (token.squeezed !== undefined) tryEntries(this.squeezed.get(token.squeezed), false);
-      if (this.stems.size > 0 && /^\p{L}+$/u.test(token.forms[0]!)) tryEntries(this.stems.get(this.stemOf(token.forms[0]!)), false);
+      if (token.squeezed !== undefined) tryEntries(i, this.squeezed.get(token.squeezed), false);
+      if (this.stems.size > 0 && LETTERS_ONLY.test(token.forms[0]!)) tryEntries(i, this.stems.get(this.stemOf(token.forms[0]!)), false);
     }
   }
 

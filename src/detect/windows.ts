@@ -11,7 +11,18 @@ export interface Window {
   text: string;
   /** Character offset in `text` where each token of the window begins. */
   offsets: number[];
-  doc: ReturnType<typeof nlp>;
+  /** compromise's document for `text`. */
+  doc: unknown;
+}
+
+let steps: string[] | undefined;
+/**
+ * compromise's tagging without its post-tagger (contextual corrections, run as a large match net)
+ * and noun-phrase chunks: the lexicon and suffix tags our patterns read, in under half the time.
+ */
+function taggingSteps(): string[] {
+  steps ??= (nlp.world() as { hooks: string[] }).hooks.filter((h) => h !== 'postTagger' && h !== 'chunks');
+  return steps;
 }
 
 const KEPT_PUNCTUATION = /[,;:?!"“”]/g;
@@ -29,7 +40,7 @@ export function buildWindow(source: string, tokens: readonly Token[], first: num
       text += `${kept ? kept.join('').replace(/[“”]/g, '"') : ''} `;
     }
   }
-  return { first, last, text, offsets, doc: nlp(text) };
+  return { first, last, text, offsets, doc: nlp.tokenize(text).compute(taggingSteps()) };
 }
 
 /** The window's tokens covered by a character range of its text. */
