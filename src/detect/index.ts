@@ -2,7 +2,7 @@ import type { CompiledPattern, CompiledRule, CompiledRules } from '../rules/comp
 import type { NormalizedText } from '../text/normalize.js';
 import type { Token } from '../text/tokenize.js';
 import { findEntities, hostMatches, type Entity } from './entities.js';
-import { buildWindow, tokensInRange, windowRanges, type Window } from './windows.js';
+import { buildWindow, tokensInRange, WINDOW_RADIUS, windowRanges, type Window } from './windows.js';
 
 /** A rule that fired, located in the normalised text. */
 export interface Hit {
@@ -70,50 +70,25 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
 
   // compromise, only where a trigger word was found, on a bounded window around it.
   const windows: Window[] = [];
-  const triggered: Array<{ token: number; rule: number }> = [];
+  const triggered: Triggered[] = [];
   compiled.triggers.find(tokens, ({ first, entry }) => triggered.push({ token: first, rule: entry.owner }));
   if (triggered.length > 0) {
     const bounds = sentenceBounds(tokens);
+    // Triggers come in token order, and so do windows: each window takes the next slice of them.
+    let next = 0;
     for (const [first, last] of windowRanges(tokens, triggered.map((t) => t.token))) {
-      // Only patterns whose every required word is in the window are worth compromise's time.
-      const present = new Set<string>();
-      for (let i = first; i <= last; i++) for (const f of tokens[i]!.forms) present.add(f);
-      const todo: Array<{ rule: CompiledRule; pattern: CompiledPattern }> = [];
-      const seen = new Set<CompiledRule>();
-      // Each distinct slot is checked once per window: 0 not yet, 1 present, 2 absent.
-      const slotState = new Uint8Array(compiled.slots.length);
-      const has = (slot: number) => {
-        if (slotState[slot] === 0) slotState[slot] = intersects(compiled.slots[slot]!, present) ? 1 : 2;
-        return slotState[slot] === 1;
-      };
-      for (const t of triggered) {
-        const rule = rules[t.rule]!;
-        if (t.token < first || t.token > last || seen.has(rule)) continue;
-        seen.add(rule);
-        for (const pattern of rule.compiledPatterns) {
-          if (!pattern.requires.every(has)) continue;
-          // An anchored pattern needs one of its rule's triggers near the sentence's start or end.
-          if (pattern.atStart || pattern.atEnd) {
-            const near = triggered.some(
-              (u) =>
-                u.rule === t.rule &&
-                u.token >= first &&
-                u.token <= last &&
-                (!pattern.atStart || u.token - bounds.start[u.token]! < pattern.span) &&
-                (!pattern.atEnd || bounds.end[u.token]! - u.token < pattern.span),
-            );
-            if (!near) continue;
-          }
-          todo.push({ rule, pattern });
-        }
-      }
+      while (next < triggered.length && triggered[next]!.token < first) next++;
+      let end = next;
+      while (end < triggered.length && triggered[end]!.token <= last) end++;
+      const inWindow = triggered.slice(next, end);
+      next = end;
+      const todo = patternsToRun(inWindow, tokens, first, last, compiled, bounds);
       if (todo.length === 0) continue;
       // Narrow the window to what the patterns to run can span on either side of their triggers.
       const reach = Math.max(...todo.map((t) => t.pattern.span));
       let from = last;
       let to = first;
-      for (const t of triggered) {
-        if (t.token < first || t.token > last) continue;
+      for (const t of inWindow) {
         from = Math.min(from, Math.max(first, t.token - reach));
         to = Math.max(to, Math.min(last, t.token + reach));
       }
@@ -137,11 +112,57 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
 
   if (compiled.entityRules.length > 0) addEntityHits(norm, tokens, compiled, options, hits);
 
-  const exceptionRanges: Array<{ owner: number; first: number; last: number }> = [];
+  const exceptionRanges: TokenRange[] = [];
   compiled.exceptions.find(tokens, ({ entry, first, last }) => exceptionRanges.push({ owner: entry.owner, first, last }));
 
-  const kept = hits.filter((hit) => keep(hit, tokens, compiled, exceptionRanges, windows, norm.text));
+  const kept = hits.filter(contextFilter(tokens, compiled, exceptionRanges, windows, norm.text));
   return { hits: dedupe(kept), usedCompromise: windows.length > 0 };
+}
+
+interface Triggered {
+  token: number;
+  rule: number;
+}
+
+/** The patterns of the triggered rules whose required words are all in the window (and anchors near). */
+function patternsToRun(
+  inWindow: readonly Triggered[],
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  compiled: CompiledRules,
+  bounds: { start: Int32Array; end: Int32Array },
+): Array<{ rule: CompiledRule; pattern: CompiledPattern }> {
+  const present = new Set<string>();
+  for (let i = first; i <= last; i++) for (const f of tokens[i]!.forms) present.add(f);
+  // Each distinct slot is checked once per window: 0 not yet, 1 present, 2 absent.
+  const slotState = new Uint8Array(compiled.slots.length);
+  const has = (slot: number) => {
+    if (slotState[slot] === 0) slotState[slot] = intersects(compiled.slots[slot]!, present) ? 1 : 2;
+    return slotState[slot] === 1;
+  };
+  const todo: Array<{ rule: CompiledRule; pattern: CompiledPattern }> = [];
+  const seen = new Set<number>();
+  for (const t of inWindow) {
+    if (seen.has(t.rule)) continue;
+    seen.add(t.rule);
+    const rule = compiled.rules[t.rule]!;
+    for (const pattern of rule.compiledPatterns) {
+      if (!pattern.requires.every(has)) continue;
+      // An anchored pattern needs one of its rule's triggers near the sentence's start or end.
+      if (pattern.atStart || pattern.atEnd) {
+        const near = inWindow.some(
+          (u) =>
+            u.rule === t.rule &&
+            (!pattern.atStart || u.token - bounds.start[u.token]! < pattern.span) &&
+            (!pattern.atEnd || bounds.end[u.token]! - u.token < pattern.span),
+        );
+        if (!near) continue;
+      }
+      todo.push({ rule, pattern });
+    }
+  }
+  return todo;
 }
 
 /** For every token, the index of its sentence's first and last token. */
@@ -173,36 +194,69 @@ interface Doc extends View {
   has(parsed: unknown): boolean;
 }
 
-function keep(
-  hit: Hit,
+interface TokenRange {
+  owner: number;
+  first: number;
+  last: number;
+}
+
+/** The context conditions of rules (exceptions, quotes, negation, `unless`), each looked up in constant time per hit. */
+function contextFilter(
   tokens: readonly Token[],
   compiled: CompiledRules,
-  exceptionRanges: ReadonlyArray<{ owner: number; first: number; last: number }>,
-  windows: Window[],
+  exceptionRanges: readonly TokenRange[],
+  windows: readonly Window[],
   source: string,
-): boolean {
-  const { rule } = hit;
-  if (hit.first < 0) return true;
+): (hit: Hit) => boolean {
+  const exceptionsAt = new Map<number, TokenRange[]>();
+  let longestException = 0;
   for (const ex of exceptionRanges) {
-    if ((ex.owner === rule.index || ex.owner === -1) && ex.first <= hit.last && ex.last >= hit.first) return false;
+    const list = exceptionsAt.get(ex.first) ?? [];
+    list.push(ex);
+    exceptionsAt.set(ex.first, list);
+    longestException = Math.max(longestException, ex.last - ex.first);
   }
-  if (rule.notInQuote && tokens[hit.first]!.quoted) return false;
-  if (rule.notNegated && isNegated(hit, tokens, compiled.negations)) return false;
-  if (rule.unlessPatterns.length > 0) {
-    const sentence = tokens[hit.first]!.sentence;
-    let window = windows.find((w) => w.first <= hit.first && w.last >= hit.last);
-    if (!window) {
-      let first = hit.first;
-      let last = hit.last;
-      while (first > 0 && tokens[first - 1]!.sentence === sentence && hit.first - first < 24) first--;
-      while (last + 1 < tokens.length && tokens[last + 1]!.sentence === sentence && last - hit.last < 24) last++;
-      window = buildWindow(source, tokens, first, last);
-      windows.push(window);
+  const windowAt = new Int32Array(tokens.length).fill(-1);
+  windows.forEach((w, i) => windowAt.fill(i, w.first, w.last + 1));
+  const sentenceWindows = new Map<number, Window>();
+
+  const excepted = (hit: Hit): boolean => {
+    for (let at = Math.max(0, hit.first - longestException); at <= hit.last; at++) {
+      for (const ex of exceptionsAt.get(at) ?? []) {
+        if ((ex.owner === hit.rule.index || ex.owner === -1) && ex.last >= hit.first) return true;
+      }
     }
-    const doc = window.doc as Doc;
-    if (rule.unlessPatterns.some((p) => doc.has(p))) return false;
-  }
-  return true;
+    return false;
+  };
+
+  const windowFor = (hit: Hit): Window => {
+    const inMain = windowAt[hit.first]!;
+    if (inMain >= 0 && windows[inMain]!.last >= hit.last) return windows[inMain]!;
+    const sentence = tokens[hit.first]!.sentence;
+    let first = hit.first;
+    let last = hit.last;
+    while (first > 0 && tokens[first - 1]!.sentence === sentence && hit.first - first < WINDOW_RADIUS) first--;
+    while (last + 1 < tokens.length && tokens[last + 1]!.sentence === sentence && last - hit.last < WINDOW_RADIUS) last++;
+    let window = sentenceWindows.get(first);
+    if (!window || window.last < hit.last) {
+      window = buildWindow(source, tokens, first, last);
+      sentenceWindows.set(first, window);
+    }
+    return window;
+  };
+
+  return (hit) => {
+    const { rule } = hit;
+    if (hit.first < 0) return true;
+    if (excepted(hit)) return false;
+    if (rule.notInQuote && tokens[hit.first]!.quoted) return false;
+    if (rule.notNegated && isNegated(hit, tokens, compiled.negations)) return false;
+    if (rule.unlessPatterns.length > 0) {
+      const doc = windowFor(hit).doc as Doc;
+      if (rule.unlessPatterns.some((p) => doc.has(p))) return false;
+    }
+    return true;
+  };
 }
 
 const NEGATION_REACH = 5;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createModerator } from '../src/index.js';
+
+// The one timing in the tests: a ratio within one run. Time per character at the larger size must
+// stay within 5× of the smaller (memory effects alone reach about 3×; a quadratic step shows 10×).
+const SMALL = 20_000;
+const LARGE = 200_000;
+const moderator = createModerator();
+
+const shapes: Record<string, (n: number) => string> = {
+  'one long word': (n) => 'a'.repeat(n),
+  'a a a a ...': (n) => 'a '.repeat(n / 2),
+  'no sentence breaks, with trigger words': (n) => 'the minister said that we will kill the plan and '.repeat(n / 50),
+  'insults everywhere': (n) => 'you idiot, '.repeat(n / 11),
+  'thousands of links': (n) => 'see http://bit.ly/x1 '.repeat(n / 21),
+  'separated letters': (n) => 'f u c k '.repeat(n / 8),
+  'deep zalgo': (n) => 'a\u0301\u0302\u0303\u0304\u0305\u0306'.repeat(n / 7),
+};
+
+function nsPerChar(text: string): number {
+  const start = performance.now();
+  moderator.moderate(text);
+  return ((performance.now() - start) * 1e6) / text.length;
+}
+
+describe('time is linear in the length of the text', () => {
+  it.each(Object.entries(shapes))('%s', (_, make) => {
+    const small = make(SMALL);
+    const large = make(LARGE);
+    nsPerChar(small); // warm-up: caches and JIT
+    const ratio = nsPerChar(large) / Math.min(nsPerChar(small), nsPerChar(small));
+    expect(ratio).toBeLessThan(5);
+  });
+});
