@@ -121,11 +121,12 @@ for (const file of files) {
 if (values.json) console.log(JSON.stringify(report, null, 2));
 if (values.markdown) {
   const pct = (x) => (x === null ? '–' : x.toFixed(3));
-  console.log('| file | rows | precision | recall | F1 | false-positive rate | per category (share rejected with that category) |');
-  console.log('|---|---:|---:|---:|---:|---:|---|');
+  console.log('| file | rows | precision | recall | F1 | false-positive rate | raw recall / FPR (with disputed rows) | per category (share rejected with that category) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const e of report) {
     const s = e.clean;
     const cats = Object.entries(s.categories).map(([k, v]) => `${k} ${v.share.toFixed(2)}`).join(', ');
-    console.log(`| ${basename(e.file)}${e.disputed ? ` (−${e.disputed} disputed)` : ''} | ${s.rows} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${pct(s.fpr)} | ${cats} |`);
+    const raw = e.disputed ? `${pct(e.raw.recall)} / ${pct(e.raw.fpr)}` : 'same';
+    console.log(`| ${basename(e.file)}${e.disputed ? ` (−${e.disputed} disputed)` : ''} | ${s.rows} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${pct(s.fpr)} | ${raw} | ${cats} |`);
   }
 }

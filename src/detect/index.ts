@@ -147,19 +147,21 @@ function patternsToRun(
     if (seen.has(t.rule)) continue;
     seen.add(t.rule);
     const rule = compiled.rules[t.rule]!;
-    for (const pattern of rule.compiledPatterns) {
-      if (!pattern.requires.every(has)) continue;
-      // An anchored pattern needs one of its rule's triggers near the sentence's start or end.
-      if (pattern.atStart || pattern.atEnd) {
-        const near = inWindow.some(
-          (u) =>
-            u.rule === t.rule &&
-            (!pattern.atStart || u.token - bounds.start[u.token]! < pattern.span) &&
-            (!pattern.atEnd || bounds.end[u.token]! - u.token < pattern.span),
-        );
-        if (!near) continue;
+    for (const group of rule.patternGroups) {
+      if (!group.requires.every(has)) continue;
+      for (const pattern of group.patterns) {
+        // An anchored pattern needs one of its rule's triggers near the sentence's start or end.
+        if (pattern.atStart || pattern.atEnd) {
+          const near = inWindow.some(
+            (u) =>
+              u.rule === t.rule &&
+              (!pattern.atStart || u.token - bounds.start[u.token]! < pattern.span) &&
+              (!pattern.atEnd || bounds.end[u.token]! - u.token < pattern.span),
+          );
+          if (!near) continue;
+        }
+        todo.push({ rule, pattern });
       }
-      todo.push({ rule, pattern });
     }
   }
   return todo;

@@ -10,8 +10,8 @@ import type { Rule, RuleTable, SharedLexicons } from './schema.js';
 
 export interface CompiledRule extends Omit<Rule, 'examples'> {
   index: number;
-  /** The rule's compromise patterns, parsed once. */
-  compiledPatterns: CompiledPattern[];
+  /** The rule's compromise patterns, parsed once, grouped by the slots they require (checked once per group). */
+  patternGroups: Array<{ requires: number[]; patterns: CompiledPattern[] }>;
   category: Category;
   /** Whether the policy left it on. */
   enabled: boolean;
@@ -24,8 +24,6 @@ export interface CompiledRule extends Omit<Rule, 'examples'> {
 export interface CompiledPattern {
   /** compromise's parsed form of the pattern, lexicons expanded. */
   regs: unknown;
-  /** Ids (into `CompiledRules.slots`) of the word sets its required slots need: a window lacking one cannot match. */
-  requires: number[];
   /** Whether it captures a `[<target>...]`. */
   hasTarget: boolean;
   /** The most tokens a match can span (unbounded repeats counted as WINDOW_RADIUS). */
@@ -252,16 +250,19 @@ export function compileRules(input: CompileInput): CompiledRules {
         enabled: !input.disabledRules.has(rule.id) && input.enabledOptIn(rule),
         expandedPatterns: (rule.patterns ?? []).map(expand),
         unlessPatterns: (rule.unless ?? []).map((p) => parseMatch(expand(p))),
-        compiledPatterns: [],
+        patternGroups: [],
       };
-      compiled.compiledPatterns = compiled.expandedPatterns.flatMap(splitChoices).map((p) => ({
-        regs: parseMatch(p),
-        requires: requiredSlots(p).map(slotId),
-        hasTarget: p.includes('<target>'),
-        span: patternSpan(parseMatch(p)),
-        atStart: parseMatch(p)[0]?.start === true,
-        atEnd: parseMatch(p).at(-1)?.end === true,
-      }));
+      const groups = new Map<string, { requires: number[]; patterns: CompiledPattern[] }>();
+      for (const p of compiled.expandedPatterns.flatMap(splitChoices)) {
+        const regs = parseMatch(p);
+        // Ids (into `slots`) of the word sets the pattern's required slots need: a window lacking one cannot match.
+        const requires = [...new Set(requiredSlots(p).map(slotId))].sort((a, b) => a - b);
+        const key = requires.join(',');
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { requires, patterns: [] }));
+        group.patterns.push({ regs, hasTarget: p.includes('<target>'), span: patternSpan(regs), atStart: regs[0]?.start === true, atEnd: regs.at(-1)?.end === true });
+      }
+      compiled.patternGroups = [...groups.values()];
       rules.push(compiled);
       if (!compiled.enabled) continue;
       for (const term of rule.terms ?? []) {
