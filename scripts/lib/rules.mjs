@@ -67,6 +67,42 @@ function nestedChoice(pattern) {
   return undefined;
 }
 
+/** docs/RULES.md: every rule with what it matches and one example, written from the tables. */
+function rulesDoc(tables, shared, version) {
+  const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const lines = [
+    '# The rules',
+    '',
+    `Generated from \`rules/*.json\` by \`npm run build:rules\`; rule set version \`${version}\`. Do not edit.`,
+    '',
+    `Shared lexicons (\`rules/lexicons.json\`): ${Object.entries(shared.lexicons).map(([name, l]) => `\`${name}\` (${l.words.length})`).join(', ')}.`,
+  ];
+  for (const table of tables) {
+    lines.push('', `## ${table.category}`, '', table.description, '');
+    if (table.lexicons) lines.push(`Lexicons: ${Object.entries(table.lexicons).map(([name, l]) => `\`${name}\` (${l.words.length})`).join(', ')}.`, '');
+    lines.push('| rule | severity | subcategory / kind | matches | context | example it rejects |', '|---|---:|---|---|---|---|');
+    for (const rule of table.rules) {
+      const matches = [
+        rule.terms && `${rule.terms.length} terms`,
+        rule.obscenity && `obscenity: ${rule.obscenity.join(', ')}`,
+        rule.patterns && `${rule.patterns.length} patterns`,
+        rule.entity && `${rule.entity.type}${rule.entity.domains ? ` (${rule.entity.domains.length} domains)` : ''}${rule.entity.minCount ? ` ×${rule.entity.minCount}` : ''}${rule.entity.withTerms ? ' + wording' : ''}`,
+      ].filter(Boolean);
+      const context = [
+        rule.exceptions && `${rule.exceptions.length} exceptions`,
+        rule.unless && `${rule.unless.length} unless`,
+        rule.notNegated && 'not negated',
+        rule.notInQuote && 'not quoted',
+        rule.optIn && 'opt-in',
+      ].filter(Boolean);
+      lines.push(
+        `| \`${rule.id}\` | ${rule.severity} | ${[rule.subcategory, rule.kind].filter(Boolean).join(' / ') || '–'} | ${matches.join('; ')} | ${context.join(', ') || '–'} | ${cell(rule.examples?.reject[0] ?? '')} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function writeAtomic(path, content) {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, content);
@@ -129,6 +165,7 @@ export async function generateRules() {
       `export const SHARED_LEXICONS: SharedLexicons = ${JSON.stringify(sharedOut)};\n` +
       `export const RULE_TABLES: RuleTable[] = ${JSON.stringify(stripped)};\n`,
   );
+  writeAtomic(join(ROOT, 'docs', 'RULES.md'), rulesDoc(tables, shared, version));
   const count = tables.reduce((n, t) => n + t.rules.length, 0);
   return `rules: ${tables.length} tables, ${count} rules, version ${version}`;
 }
