@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { normalize, toOriginalSpan } from '../src/text/normalize.js';
 import { tokenize } from '../src/text/tokenize.js';
 
-const spelling = { get: (w: string) => ({ "n't": 'not', "'re": 'are', u: 'you' })[w] };
+const spelling = {
+  get: (w: string) => ({ "n't": 'not', "'re": 'are', u: 'you' })[w],
+  leet: new Map(Object.entries({ '0': 'o', '1': 'i', '3': 'e', '@': 'a', $: 's', '!': 'i' })),
+};
 
 describe('normalize', () => {
   it.each([

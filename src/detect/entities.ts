@@ -13,17 +13,10 @@ export interface Entity {
   host?: string;
 }
 
-// Fuzzy links without a scheme or "www." are counted only on these top-level domains, or when they
-// have a path: "Yes.No" and "end.It" are sentences run together, not links.
-const COMMON_TLDS = new Set(
-  'com net org info biz io co me tv ly gl gg xyz site online shop store club app dev live uk us ca au de fr ru in ws cc to link click top win vip best buzz pro'.split(' '),
-);
 const MAY_LINK = /[^\s.]\.[^\s.]|@|:\/\//;
 const PHONE = /(?<![\w+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){8,14}(?![\w])/g;
 const DATE = /(?:^|\D)(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:1[89]|20)\d\d/;
 const HANDLE = /(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
-// Dataset and client placeholders for a mention are not handles.
-const PLACEHOLDER_HANDLES = new Set(['user', 'username', 'url']);
 const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*(?:com|net|org|info|biz|io|co|me|tv|ly|xyz|ru|uk)\b/gi;
 
 let linkify: LinkifyIt | undefined;
@@ -38,7 +31,14 @@ function hostOf(url: string): string {
 }
 
 /** Links (linkify-it, full TLD list), emails, phone numbers and social handles in a field. */
-export function findEntities(norm: NormalizedText): Entity[] {
+export interface EntityOptions {
+  /** A link without a scheme or "www." counts only on these top-level domains, or with a path. */
+  fuzzyTlds: ReadonlySet<string>;
+  /** Mentions that are placeholders, not handles. */
+  placeholderHandles: ReadonlySet<string>;
+}
+
+export function findEntities(norm: NormalizedText, options: EntityOptions): Entity[] {
   const text = norm.text;
   const out: Entity[] = [];
   const lk = getLinkify();
@@ -54,7 +54,7 @@ export function findEntities(norm: NormalizedText): Entity[] {
         const tld = host.slice(host.lastIndexOf('.') + 1);
         const dot = m.raw.indexOf('.');
         const capitalAfterDot = dot >= 0 && /[A-Z]/.test(m.raw[dot + 1] ?? '');
-        if ((!COMMON_TLDS.has(tld) && !m.raw.includes('/')) || capitalAfterDot) continue;
+        if ((!options.fuzzyTlds.has(tld) && !m.raw.includes('/')) || capitalAfterDot) continue;
       }
       out.push({ type: 'url', start: m.index, end: m.lastIndex, host });
     }
@@ -73,7 +73,7 @@ export function findEntities(norm: NormalizedText): Entity[] {
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(HANDLE)) {
-    if (PLACEHOLDER_HANDLES.has(m[1]!.toLowerCase())) continue;
+    if (options.placeholderHandles.has(m[1]!.toLowerCase())) continue;
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
     out.push({ type: 'handle', start: m.index, end: m.index + m[0].length });
   }

@@ -275,7 +275,7 @@ function isNegated(hit: Hit, tokens: readonly Token[], negations: ReadonlySet<st
 }
 
 function addEntityHits(norm: NormalizedText, tokens: readonly Token[], compiled: CompiledRules, options: DetectOptions, hits: Hit[]): void {
-  const entities = findEntities(norm).filter((e) => !(e.host && hostMatches(e.host, options.allowDomains)));
+  const entities = findEntities(norm, compiled.entityOptions).filter((e) => !(e.host && hostMatches(e.host, options.allowDomains)));
   if (entities.length === 0) return;
   for (const rule of compiled.entityRules) {
     if (!rule.enabled || !rule.entity) continue;

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import type { EntityOptions } from '../detect/entities.js';
 import { TermIndex } from '../detect/terms.js';
 import { WINDOW_RADIUS } from '../detect/windows.js';
 import { normalize } from '../text/normalize.js';
@@ -54,14 +55,8 @@ export interface CompiledRules {
   slots: Array<ReadonlySet<string>>;
   /** Per entity rule with `withTerms`: the index of those terms. */
   entityTerms: Map<number, TermIndex>;
+  entityOptions: EntityOptions;
 }
-
-// Words too common to send a sentence to compromise on their own.
-const COMMON = new Set(
-  "i we you u he she they it him her them us me my your his their our is are was were be been being am will would should can could shall may might must a an the to of and or not do does did have has had that this so such what all 's 're 'll in on at for with as by from".split(
-    ' ',
-  ),
-);
 
 interface ParsedSlot {
   start?: boolean;
@@ -74,7 +69,7 @@ interface ParsedSlot {
   choices?: Array<Array<{ word?: string }>>;
 }
 
-function slotWords(slot: ParsedSlot): string[] | undefined {
+function slotWords(slot: ParsedSlot, common: ReadonlySet<string>): string[] | undefined {
   if (slot.optional) return undefined;
   if (slot.word) return [slot.word];
   if (slot.fastOr && slot.fastOr.size > 0) return [...slot.fastOr];
@@ -82,7 +77,7 @@ function slotWords(slot: ParsedSlot): string[] | undefined {
     // Any word of a multi-word alternative will do as a trigger: take its least common one.
     const picks = slot.choices.map((c) => {
       const words = c.map((t) => t.word).filter((w): w is string => typeof w === 'string');
-      return words.find((w) => !COMMON.has(w)) ?? words[0];
+      return words.find((w) => !common.has(w)) ?? words[0];
     });
     if (picks.every((w): w is string => typeof w === 'string')) return picks;
   }
@@ -111,17 +106,17 @@ function patternSpan(slots: ParsedSlot[]): number {
   return Math.min(span, WINDOW_RADIUS);
 }
 
-function requiredSlots(pattern: string): string[][] {
+function requiredSlots(pattern: string, common: ReadonlySet<string>): string[][] {
   const slots = parseMatch(pattern);
-  return slots.map(slotWords).filter((w): w is string[] => w !== undefined);
+  return slots.map((slot) => slotWords(slot, common)).filter((w): w is string[] => w !== undefined);
 }
 
 /** The words that must appear for a pattern to match: its least common required slot. */
-export function deriveTriggers(pattern: string): string[] {
+export function deriveTriggers(pattern: string, functionWords: ReadonlySet<string>): string[] {
   let best: string[] | undefined;
   let bestCommon = Infinity;
-  for (const words of requiredSlots(pattern)) {
-    const common = words.filter((w) => COMMON.has(w)).length / words.length;
+  for (const words of requiredSlots(pattern, functionWords)) {
+    const common = words.filter((w) => functionWords.has(w)).length / words.length;
     if (common <= bestCommon) {
       best = words;
       bestCommon = common;
@@ -131,7 +126,10 @@ export function deriveTriggers(pattern: string): string[] {
 }
 
 class MapSpelling implements Spelling {
-  constructor(private readonly map: ReadonlyMap<string, string>) {}
+  constructor(
+    private readonly map: ReadonlyMap<string, string>,
+    readonly leet: ReadonlyMap<string, string>,
+  ) {}
   get(word: string): string | undefined {
     return this.map.get(word);
   }
@@ -183,7 +181,8 @@ export interface CompileInput {
 
 /** Compiles rule tables once: term indexes, parsed compromise patterns, obscenity's matcher. */
 export function compileRules(input: CompileInput): CompiledRules {
-  const spelling = new MapSpelling(new Map(Object.entries(input.shared.spellings)));
+  const spelling = new MapSpelling(new Map(Object.entries(input.shared.spellings)), new Map(Object.entries(input.shared.leet)));
+  const functionWords = new Set(input.shared.functionWords);
   const negations = new Set(input.shared.negations);
   const phraseCache = new Map<string, string[]>();
   const phraseWords = (phrase: string): string[] => {
@@ -256,7 +255,7 @@ export function compileRules(input: CompileInput): CompiledRules {
       for (const p of compiled.expandedPatterns.flatMap(splitChoices)) {
         const regs = parseMatch(p);
         // Ids (into `slots`) of the word sets the pattern's required slots need: a window lacking one cannot match.
-        const requires = [...new Set(requiredSlots(p).map(slotId))].sort((a, b) => a - b);
+        const requires = [...new Set(requiredSlots(p, functionWords).map(slotId))].sort((a, b) => a - b);
         const key = requires.join(',');
         let group = groups.get(key);
         if (!group) groups.set(key, (group = { requires, patterns: [] }));
@@ -285,7 +284,7 @@ export function compileRules(input: CompileInput): CompiledRules {
       const triggerWords = new Set<string>();
       for (const pattern of compiled.expandedPatterns) {
         const explicit = rule.triggers?.flatMap((t) => (t.startsWith('%') && t.endsWith('%') ? lexiconWords(t.slice(1, -1)) : [t]));
-        for (const w of explicit ?? deriveTriggers(pattern)) {
+        for (const w of explicit ?? deriveTriggers(pattern, functionWords)) {
           const first = phraseWords(w)[0];
           if (first) triggerWords.add(first);
         }
@@ -307,5 +306,9 @@ export function compileRules(input: CompileInput): CompiledRules {
     };
   }
 
-  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, slots };
+    const entityOptions: EntityOptions = {
+    fuzzyTlds: new Set(input.shared.links.fuzzyTlds),
+    placeholderHandles: new Set(input.shared.links.placeholderHandles),
+  };
+  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots };
 }

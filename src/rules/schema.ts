@@ -70,6 +70,16 @@ export const SharedLexiconsSchema = z.strictObject({
   spellings: z.record(nonEmpty, nonEmpty),
   /** Words that negate what follows in their clause. */
   negations: words,
+  /** Words too common to send a sentence to compromise on their own (not chosen as triggers). */
+  functionWords: words,
+  /** Digits and symbols that stand in for letters ("sh1t", "@ss"). */
+  leet: z.record(z.string().check(z.regex(/^.$/u)), z.string().check(z.regex(/^\p{Ll}$/u))),
+  links: z.strictObject({
+    /** A link without a scheme or "www." counts only on these top-level domains, or with a path: "Yes.No" is not a link. */
+    fuzzyTlds: words,
+    /** Mentions that are placeholders, not handles ("@user"). */
+    placeholderHandles: words,
+  }),
 });
 
 export type Rule = z.infer<typeof RuleSchema>;

@@ -1,20 +1,19 @@
-/** Digits and symbols that stand in for letters. */
-const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
-  '@': 'a', '$': 's', '!': 'i', '|': 'i', '+': 't', '€': 'e', '£': 'l',
-};
-const HAS_LEET = /[0134579@$!|+€£8]/;
 const HAS_LETTER = /\p{L}/u;
 const ELONGATED = /(\p{L})\1\1/u;
 const RUN = /(\p{L})\1+/gu;
 const LONG_RUN = /(\p{L})\1{2,}/gu;
 
 /** The leetspeak reading of a word that mixes letters with digits or symbols ("sh1t" → "shit"). */
-export function unleet(word: string): string | undefined {
-  if (!HAS_LEET.test(word) || !HAS_LETTER.test(word)) return undefined;
+export function unleet(word: string, leet: ReadonlyMap<string, string>): string | undefined {
+  if (!HAS_LETTER.test(word)) return undefined;
   let out = '';
-  for (const ch of word) out += LEET[ch] ?? ch;
-  return out;
+  let changed = false;
+  for (const ch of word) {
+    const letter = leet.get(ch);
+    if (letter !== undefined) changed = true;
+    out += letter ?? ch;
+  }
+  return changed ? out : undefined;
 }
 
 /** True when a letter is repeated three times or more ("fuuuck"). */

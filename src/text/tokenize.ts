@@ -26,6 +26,8 @@ export interface Token {
 export interface Spelling {
   /** Lower-case word → its standard reading ("u" → "you", "n't" → "not"). */
   get(word: string): string | undefined;
+  /** Digit or symbol → the letter it stands in for. */
+  readonly leet: ReadonlyMap<string, string>;
 }
 
 // A word: letters and digits, with the symbols used to disguise letters inside it; or one emoji.
@@ -55,7 +57,7 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
   add(spelled);
   // "'s" is also read as rule phrases spell it, without the apostrophe.
   if (lower.startsWith("'") && lower.length > 1) add(lower.slice(1));
-  const leet = unleet(lower);
+  const leet = unleet(lower, spelling.leet);
   add(leet);
   const leetSpelled = leet ? spelling.get(leet) : undefined;
   add(leetSpelled);
@@ -93,7 +95,7 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     if (trail && trail[0].length < word.length) word = word.slice(0, word.length - trail[0].length);
     if (!ALNUM.test(word)) continue;
     // Contractions are found on the un-leeted reading too ("y0u'r3"); leet keeps the length.
-    const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase()) ?? word) : null;
+    const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase(), spelling.leet) ?? word) : null;
     if (c) {
       raw.push({ start, end: start + c[1]!.length });
       raw.push({ start: start + c[1]!.length, end: start + word.length });
