@@ -127,6 +127,17 @@ describe('policy', () => {
     expect(result.rulesetVersion).not.toBe(RULESET_VERSION);
   });
 
+  it('applies context conditions to entity rules too', () => {
+    const table: RuleTable = {
+      category: 'promotion',
+      description: 'Phone numbers, except a charity line named beside them.',
+      rules: [{ id: 'promotion/any-phone', severity: 0.6, subcategory: 'commercial', message: 'Gives a phone number: {match}.', entity: { type: 'phone' }, unless: ['crimestoppers'] }],
+    };
+    const m = createModerator({ extraRules: [table] });
+    expect(m.moderate('ring me on 0800 555 1111 tonight').reasons.map((r) => r.rule)).toContain('promotion/any-phone');
+    expect(m.moderate('call Crimestoppers on 0800 555 1111 with any information').reasons.map((r) => r.rule)).not.toContain('promotion/any-phone');
+  });
+
   it('truncates or rejects over maxLength, and says so', () => {
     const text = `Good point. ${'a'.repeat(200)} I will kill you`;
     const truncated = createModerator({ maxLength: 50 }).moderate(text);

@@ -10,7 +10,7 @@ export interface Hit {
   /** Half-open range in the normalised text. */
   start: number;
   end: number;
-  /** Token range, inclusive; -1 when the hit is not made of tokens (entities). */
+  /** Token range, inclusive; -1 when no token lies under the hit (an entity of punctuation only). */
   first: number;
   last: number;
   /** The group or person a pattern captured as `<target>`. */
@@ -293,7 +293,11 @@ function addEntityHits(norm: NormalizedText, tokens: readonly Token[], compiled:
       if (!found) continue;
     }
     const e = matching[0]!;
-    hits.push({ rule, start: e.start, end: e.end, first: -1, last: -1 });
+    // Tokens under the entity let the rule's context conditions (exceptions, unless, negation) apply.
+    const first = tokens.length > 0 ? tokenAt(tokens, e.start) : -1;
+    const last = tokens.length > 0 ? tokenAt(tokens, e.end - 1) : -1;
+    const covered = first >= 0 && tokens[first]!.start < e.end && tokens[last]!.end > e.start;
+    hits.push({ rule, start: e.start, end: e.end, first: covered ? first : -1, last: covered ? last : -1 });
   }
 }
 
