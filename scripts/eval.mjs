@@ -103,7 +103,7 @@ for (const file of files) {
   report.push(entry);
   if (values.json || values.markdown) continue;
   const line = (label, s) =>
-    `  ${label.padEnd(9)} n=${String(s.rows).padStart(5)}  TP ${String(s.tp).padStart(5)} FP ${String(s.fp).padStart(4)} FN ${String(s.fn).padStart(5)} TN ${String(s.tn).padStart(5)}  P ${fmt(s.precision)}  R ${fmt(s.recall)}  F1 ${fmt(s.f1)}  FPR ${fmt(s.fpr)}`;
+    `  ${label.padEnd(9)} n=${String(s.rows).padStart(5)}  TP ${String(s.tp).padStart(5)} FP ${String(s.fp).padStart(4)} FN ${String(s.fn).padStart(5)} TN ${String(s.tn).padStart(5)}  P ${fmt(s.precision)}  R ${fmt(s.recall)}  F1 ${fmt(s.f1)}  FPR ${fmt(s.fpr)}  correct ${fmt(s.rows ? (s.tp + s.tn) / s.rows : null)}`;
   console.log(`${name}  (${Math.round(entry.perSecond)} comments/s)`);
   console.log(line('raw', entry.raw));
   if (entry.disputed > 0) console.log(line(`-${entry.disputed}disp`, entry.clean));
