@@ -13,14 +13,15 @@ export function detectScript(text: string): { script: string; covered: boolean }
   if (total === 0) return { script: 'None', covered: true };
   let best = 'Other';
   let bestCount = 0;
+  let covered = 0;
   for (const { name, re } of MATCHERS) {
     const count = text.match(re)?.length ?? 0;
+    if (COVERED.has(name)) covered += count;
     if (count > bestCount) {
       best = name;
       bestCount = count;
     }
   }
   if (bestCount * 2 < total) best = 'Other';
-  const latin = text.match(MATCHERS[0]!.re)?.length ?? 0;
-  return { script: best, covered: latin * 2 >= total };
+  return { script: best, covered: covered * 2 >= total };
 }
