@@ -48,8 +48,23 @@ describe('package.json', () => {
     expect(esm.moderate('The council met on Tuesday.').verdict).toBe('approve');
   });
 
+  it('ships the policy as JSON Schema, strict like the zod schema', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'dist/policy.schema.json'), 'utf8')) as {
+      type: string;
+      additionalProperties: boolean;
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+    };
+    expect(schema.type).toBe('object');
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties.categories!.properties!).sort()).toEqual(
+      ['abuse', 'personal_attack', 'profanity', 'promotion', 'threat', 'vulgarity'],
+    );
+    expect(pkg.exports['./policy.schema.json']).toBe('./dist/policy.schema.json');
+  });
+
   it('puts types first in every export condition', () => {
     const root = pkg.exports['.'] as Record<string, Record<string, string>>;
+    expect(Object.keys(root)).toEqual(['import', 'require']);
     for (const condition of Object.values(root)) expect(Object.keys(condition)[0]).toBe('types');
   });
 });
