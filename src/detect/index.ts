@@ -2,7 +2,7 @@ import type { CompiledPattern, CompiledRule, CompiledRules } from '../rules/comp
 import type { NormalizedText } from '../text/normalize.js';
 import type { Token } from '../text/tokenize.js';
 import { findEntities, hostMatches, type Entity } from './entities.js';
-import { buildWindow, tokensInRange, WINDOW_RADIUS, windowRanges, type Window } from './windows.js';
+import { buildWindow, tokensInRange, widen, windowRanges, type Window } from './windows.js';
 
 /** A rule that fired, located in the normalised text. */
 export interface Hit {
@@ -115,8 +115,9 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   const exceptionRanges: TokenRange[] = [];
   compiled.exceptions.find(tokens, ({ entry, first, last }) => exceptionRanges.push({ owner: entry.owner, first, last }));
 
-  const kept = hits.filter(contextFilter(tokens, compiled, exceptionRanges, windows, norm.text));
-  return { hits: dedupe(kept), usedCompromise: windows.length > 0 };
+  const unlessWindows: Window[] = [];
+  const kept = hits.filter(contextFilter(tokens, compiled, exceptionRanges, windows, norm.text, unlessWindows));
+  return { hits: dedupe(kept), usedCompromise: windows.length + unlessWindows.length > 0 };
 }
 
 interface Triggered {
@@ -209,6 +210,8 @@ function contextFilter(
   exceptionRanges: readonly TokenRange[],
   windows: readonly Window[],
   source: string,
+  /** Receives the windows built here for `unless` checks. */
+  built: Window[],
 ): (hit: Hit) => boolean {
   const exceptionsAt = new Map<number, TokenRange[]>();
   let longestException = 0;
@@ -234,15 +237,12 @@ function contextFilter(
   const windowFor = (hit: Hit): Window => {
     const inMain = windowAt[hit.first]!;
     if (inMain >= 0 && windows[inMain]!.last >= hit.last) return windows[inMain]!;
-    const sentence = tokens[hit.first]!.sentence;
-    let first = hit.first;
-    let last = hit.last;
-    while (first > 0 && tokens[first - 1]!.sentence === sentence && hit.first - first < WINDOW_RADIUS) first--;
-    while (last + 1 < tokens.length && tokens[last + 1]!.sentence === sentence && last - hit.last < WINDOW_RADIUS) last++;
+    const [first, last] = widen(tokens, hit.first, hit.last);
     let window = sentenceWindows.get(first);
     if (!window || window.last < hit.last) {
       window = buildWindow(source, tokens, first, last);
       sentenceWindows.set(first, window);
+      built.push(window);
     }
     return window;
   };

@@ -61,16 +61,23 @@ export function tokensInRange(window: Window, start: number, length: number): { 
   return { first, last };
 }
 
+/** The tokens from `first` to `last` widened by up to WINDOW_RADIUS on each side, within the sentence of `first`. */
+export function widen(tokens: readonly Token[], first: number, last: number): [number, number] {
+  const sentence = tokens[first]!.sentence;
+  let from = first;
+  while (from > 0 && first - from < WINDOW_RADIUS && tokens[from - 1]!.sentence === sentence) from--;
+  let to = last;
+  while (to + 1 < tokens.length && to - last < WINDOW_RADIUS && tokens[to + 1]!.sentence === sentence) to++;
+  return [from, to];
+}
+
 /** Windows around trigger tokens: the trigger's sentence, clipped to WINDOW_RADIUS, overlapping ones merged. */
 export function windowRanges(tokens: readonly Token[], triggerTokens: readonly number[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const sorted = [...new Set(triggerTokens)].sort((a, b) => a - b);
   for (const t of sorted) {
     const sentence = tokens[t]!.sentence;
-    let first = t;
-    while (first > 0 && t - first < WINDOW_RADIUS && tokens[first - 1]!.sentence === sentence) first--;
-    let last = t;
-    while (last + 1 < tokens.length && last - t < WINDOW_RADIUS && tokens[last + 1]!.sentence === sentence) last++;
+    const [first, last] = widen(tokens, t, t);
     const prev = ranges[ranges.length - 1];
     if (prev && first <= prev[1] && tokens[prev[0]]!.sentence === sentence && last - prev[0] <= 3 * WINDOW_RADIUS) prev[1] = Math.max(prev[1], last);
     else ranges.push([first, last]);
