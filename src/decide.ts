@@ -31,7 +31,9 @@ export function explain(fields: readonly FieldHits[]): Reason[] {
         span,
         match,
       };
-      if (rule.subcategory) reason.subcategory = rule.subcategory;
+      // A group's subcategory names the kind of hate; it is given on abuse reasons only.
+      const subcategory = (rule.category === 'abuse' ? hit.subcategory : undefined) ?? rule.subcategory;
+      if (subcategory) reason.subcategory = subcategory;
       if (target) reason.target = target;
       if (rule.kind) reason.kind = rule.kind;
       reasons.push(reason);

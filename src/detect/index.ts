@@ -1,6 +1,8 @@
 import type { CompiledPattern, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { Token } from '../text/tokenize.js';
+import type { AbuseSubcategory } from '../types.js';
+import { resolveTarget } from './targets.js';
 import { findEntities, hostMatches, type Entity } from './entities.js';
 import { buildWindow, tokensInRange, widen, windowRanges, type Window } from './windows.js';
 
@@ -13,8 +15,10 @@ export interface Hit {
   /** Token range, inclusive; -1 when no token lies under the hit (an entity of punctuation only). */
   first: number;
   last: number;
-  /** The group or person a pattern captured as `<target>`. */
+  /** Whom the hit is aimed at: a group as written, `commenter`, `author`, `named-person` or `third-party`. */
   target?: string;
+  /** The abuse subcategory of the group aimed at. */
+  subcategory?: AbuseSubcategory;
 }
 
 export interface DetectOptions {
@@ -49,9 +53,16 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
 export function detect(norm: NormalizedText, tokens: readonly Token[], compiled: CompiledRules, options: DetectOptions): Detection {
   const { rules } = compiled;
   const hits: Hit[] = [];
-  const addTokenHit = (rule: CompiledRule, first: number, last: number, target?: string) => {
-    const hit: Hit = { rule, first, last, start: tokens[first]!.start, end: tokens[last]!.end };
-    if (target) hit.target = target;
+  const addTokenHit = (rule: CompiledRule, first: number, last: number) => {
+    hits.push({ rule, first, last, start: tokens[first]!.start, end: tokens[last]!.end });
+  };
+  /** A pattern's hit, with whom its `<target>` (or, without one, the hit) is aimed at. */
+  const addPatternHit = (rule: CompiledRule, first: number, last: number, target: { first: number; last: number } | undefined) => {
+    if (!target && !rule.requireGroup) return addTokenHit(rule, first, last);
+    const resolved = resolveTarget(tokens, norm.text, target?.first ?? first, target?.last ?? last, compiled.targets);
+    if (rule.requireGroup && !resolved.isGroup) return;
+    const hit: Hit = { rule, first, last, start: tokens[first]!.start, end: tokens[last]!.end, target: resolved.target };
+    if (resolved.subcategory) hit.subcategory = resolved.subcategory;
     hits.push(hit);
   };
 
@@ -103,8 +114,9 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
           const range = tokensInRange(window, entry.offset.start, entry.offset.length);
           if (pattern.atStart && bounds.start[range.first] !== range.first) return;
           if (pattern.atEnd && bounds.end[range.last] !== range.last) return;
-          const target = pattern.hasTarget ? found.eq(i).match(pattern.regs).groups('target')?.text() : undefined;
-          addTokenHit(rule, range.first, range.last, target || undefined);
+          const captured = pattern.hasTarget ? found.eq(i).match(pattern.regs).groups('target') : undefined;
+          const targetOffset = captured?.found ? captured.json({ offset: true, terms: false })[0]?.offset : undefined;
+          addPatternHit(rule, range.first, range.last, targetOffset && tokensInRange(window, targetOffset.start, targetOffset.length));
         });
       }
     }
@@ -309,7 +321,10 @@ function dedupe(hits: Hit[]): Hit[] {
     const prev = out[out.length - 1];
     if (prev && prev.rule === h.rule && h.start < prev.end) {
       if (h.end > prev.end) prev.end = h.end;
-      if (!prev.target && h.target) prev.target = h.target;
+      if (!prev.target && h.target) {
+        prev.target = h.target;
+        if (h.subcategory) prev.subcategory = h.subcategory;
+      }
       continue;
     }
     out.push(h);

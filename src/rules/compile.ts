@@ -1,11 +1,12 @@
 import nlp from 'compromise';
 import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import type { EntityOptions } from '../detect/entities.js';
+import type { Addressee, TargetLexicon } from '../detect/targets.js';
 import { TermIndex } from '../detect/terms.js';
 import { WINDOW_RADIUS } from '../detect/windows.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize, type Spelling } from '../text/tokenize.js';
-import type { Category } from '../types.js';
+import type { AbuseSubcategory, Category } from '../types.js';
 import { inflectLexicon } from './inflect.js';
 import type { Rule, RuleTable, SharedLexicons } from './schema.js';
 
@@ -56,6 +57,8 @@ export interface CompiledRules {
   /** Per entity rule with `withTerms`: the index of those terms. */
   entityTerms: Map<number, TermIndex>;
   entityOptions: EntityOptions;
+  /** Groups of people and addressees, from the shared lexicons that declare them. */
+  targets: TargetLexicon;
 }
 
 interface ParsedSlot {
@@ -306,9 +309,28 @@ export function compileRules(input: CompileInput): CompiledRules {
     };
   }
 
-    const entityOptions: EntityOptions = {
+  const entityOptions: EntityOptions = {
     fuzzyTlds: new Set(input.shared.links.fuzzyTlds),
     placeholderHandles: new Set(input.shared.links.placeholderHandles),
   };
-  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots };
+  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots, targets: targetLexicon(input.shared, phraseWords) };
+}
+
+/** Phrases of the shared lexicons that name a group (with its subcategory) or an addressee; the first lexicon to list a phrase wins. */
+function targetLexicon(shared: SharedLexicons, phraseWords: (phrase: string) => string[]): TargetLexicon {
+  const groups = new Map<string, AbuseSubcategory>();
+  const addressees = new Map<string, Addressee>();
+  let longest = 1;
+  for (const lexicon of Object.values(shared.lexicons)) {
+    if (!lexicon.subcategory && !lexicon.refersTo) continue;
+    for (const word of inflectLexicon(lexicon)) {
+      const words = phraseWords(word);
+      if (words.length === 0) continue;
+      const key = words.join(' ');
+      longest = Math.max(longest, words.length);
+      if (lexicon.subcategory && !groups.has(key)) groups.set(key, lexicon.subcategory);
+      if (lexicon.refersTo && !addressees.has(key)) addressees.set(key, lexicon.refersTo);
+    }
+  }
+  return { groups, addressees, longest };
 }

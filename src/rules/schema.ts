@@ -45,6 +45,8 @@ export const RuleSchema = z.strictObject({
   optIn: z.optional(z.boolean()),
   /** Dropped when the hit is inside quotation marks (quoted to be discussed or condemned). */
   notInQuote: z.optional(z.boolean()),
+  /** A pattern hit counts only when aimed at a group of people: its `<target>` (or, without one, the hit) names a group, or refers back to one named earlier ("they", "those people"). The reason takes its subcategory from the group's lexicon when the rule has none. */
+  requireGroup: z.optional(z.boolean()),
   /** Sentences the rule must reject and must approve; every shipped rule has them, and a test runs them all. */
   examples: z.optional(z.strictObject({ reject: words, approve: z.array(nonEmpty) })),
 });
@@ -53,6 +55,10 @@ export const LexiconSchema = z.strictObject({
   description: nonEmpty,
   /** `verb` and `noun` entries are expanded to their inflections when the tables are built. */
   pos: z.optional(z.enum(['verb', 'noun', 'adjective', 'other'])),
+  /** The words name a group of people: a hit aimed at one takes this abuse subcategory. */
+  subcategory: z.optional(z.enum(ABUSE_SUBCATEGORIES)),
+  /** The words name whom a hit is aimed at: `anaphor` refers back to a group named earlier in the comment. */
+  refersTo: z.optional(z.enum(['commenter', 'author', 'named-person', 'anaphor'])),
   words,
 });
 
