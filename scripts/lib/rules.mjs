@@ -36,7 +36,8 @@ export async function loadTables() {
       continue;
     }
     const table = parsed.data;
-    if (`${table.category}.json` !== file) errors.push(`rules/${file}: category "${table.category}" does not match the file name`);
+    // A category's rules may be split over several tables: abuse.json, abuse-implicit.json.
+    if (!new RegExp(`^${table.category}(-[a-z0-9-]+)?\\.json$`).test(file)) errors.push(`rules/${file}: category "${table.category}" does not match the file name`);
     table.rules.forEach((rule, i) => {
       if (!rule.id.startsWith(`${table.category}/`)) errors.push(`rules/${file}: rule ${i} (${rule.id}): id must start with "${table.category}/"`);
       if (ids.has(rule.id)) errors.push(`rules/${file}: rule ${i} (${rule.id}): duplicate id`);
@@ -77,8 +78,10 @@ function rulesDoc(tables, shared, version) {
     '',
     `Shared lexicons (\`rules/lexicons.json\`): ${Object.entries(shared.lexicons).map(([name, l]) => `\`${name}\` (${l.words.length})`).join(', ')}.`,
   ];
+  const seen = new Set();
   for (const table of tables) {
-    lines.push('', `## ${table.category}`, '', table.description, '');
+    lines.push('', `## ${table.category}${seen.has(table.category) ? ' (continued)' : ''}`, '', table.description, '');
+    seen.add(table.category);
     if (table.lexicons) lines.push(`Lexicons: ${Object.entries(table.lexicons).map(([name, l]) => `\`${name}\` (${l.words.length})`).join(', ')}.`, '');
     lines.push('| rule | severity | subcategory / kind | matches | context | example it rejects |', '|---|---:|---|---|---|---|');
     for (const rule of table.rules) {

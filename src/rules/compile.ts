@@ -228,9 +228,9 @@ export function compileRules(input: CompileInput): CompiledRules {
   };
   const lexiconCache = new Map<string, string[]>();
 
-  for (const table of input.tables) {
+  for (const [tableIndex, table] of input.tables.entries()) {
     const lexiconWords = (name: string): string[] => {
-      const key = `${table.category}:${name}`;
+      const key = table.lexicons?.[name] ? `${tableIndex}:${name}` : name;
       let words = lexiconCache.get(key);
       if (!words) {
         const lexicon = table.lexicons?.[name] ?? input.shared.lexicons[name];
