@@ -263,7 +263,8 @@ function contextFilter(
     const { rule } = hit;
     if (hit.first < 0) return true;
     if (excepted(hit)) return false;
-    if (rule.notInQuote && tokens[hit.first]!.quoted) return false;
+    if (rule.notInQuote && isQuoted(hit, tokens)) return false;
+    if (compiled.senses.size > 0 && innocentSense(hit, tokens, compiled.senses)) return false;
     if (rule.notNegated && isNegated(hit, tokens, compiled.negations)) return false;
     if (rule.unlessPatterns.length > 0) {
       const doc = windowFor(hit).doc as Doc;
@@ -271,6 +272,46 @@ function contextFilter(
     }
     return true;
   };
+}
+
+/** Words in quotation marks that still read as a label put in quotes, not a quoted passage. */
+const LABEL_QUOTE = 3;
+
+/**
+ * The hit starts inside quotation marks, or ends on a short quoted label: quoted to be reported,
+ * discussed or condemned ("calls refugees 'animals'"). A long quotation that opens in the middle
+ * of a hit is the commenter's own emphasis and counts.
+ */
+function isQuoted(hit: Hit, tokens: readonly Token[]): boolean {
+  if (tokens[hit.first]!.quoted) return true;
+  let start = hit.first + 1;
+  while (start <= hit.last && !tokens[start]!.quoted) start++;
+  if (start > hit.last) return false;
+  let end = start;
+  while (end + 1 < tokens.length && end - start < LABEL_QUOTE && tokens[end + 1]!.quoted) end++;
+  return end - start < LABEL_QUOTE;
+}
+
+/** Tokens on either side of a hit searched for a word that shows an innocent sense. */
+const SENSE_REACH = 15;
+
+/** A word of the hit has an innocent sense, and a word showing that sense stands near it in its sentence. */
+function innocentSense(hit: Hit, tokens: readonly Token[], senses: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (let i = hit.first; i <= hit.last; i++) {
+    for (const form of tokens[i]!.forms) {
+      const context = senses.get(form);
+      if (!context) continue;
+      const sentence = tokens[i]!.sentence;
+      const from = Math.max(0, hit.first - SENSE_REACH);
+      const to = Math.min(tokens.length - 1, hit.last + SENSE_REACH);
+      for (let j = from; j <= to; j++) {
+        if (j >= hit.first && j <= hit.last) continue;
+        const t = tokens[j]!;
+        if (t.sentence === sentence && t.forms.some((f) => context.has(f))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 const NEGATION_REACH = 5;

@@ -59,6 +59,8 @@ export interface CompiledRules {
   entityOptions: EntityOptions;
   /** Groups of people and addressees, from the shared lexicons that declare them. */
   targets: TargetLexicon;
+  /** A word with an innocent sense → words that show that sense nearby. */
+  senses: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 interface ParsedSlot {
@@ -313,7 +315,19 @@ export function compileRules(input: CompileInput): CompiledRules {
     fuzzyTlds: new Set(input.shared.links.fuzzyTlds),
     placeholderHandles: new Set(input.shared.links.placeholderHandles),
   };
-  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots, targets: targetLexicon(input.shared, phraseWords) };
+  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots, targets: targetLexicon(input.shared, phraseWords), senses: senseMap(input.shared, phraseWords) };
+}
+
+function senseMap(shared: SharedLexicons, phraseWords: (phrase: string) => string[]): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  for (const [word, context] of Object.entries(shared.senses ?? {})) {
+    const key = phraseWords(word)[0];
+    if (!key) continue;
+    const set = map.get(key) ?? new Set<string>();
+    for (const c of context) for (const w of phraseWords(c)) set.add(w);
+    map.set(key, set);
+  }
+  return map;
 }
 
 /** Phrases of the shared lexicons that name a group (with its subcategory) or an addressee; the first lexicon to list a phrase wins. */

@@ -80,6 +80,8 @@ export const SharedLexiconsSchema = z.strictObject({
   functionWords: words,
   /** Digits and symbols that stand in for letters ("sh1t", "@ss"). */
   leet: z.record(z.string().check(z.regex(/^.$/u)), z.string().check(z.regex(/^\p{Ll}$/u))),
+  /** Words with an innocent sense, and words that show it when they stand near: "tits" beside "bird" or "feeder" is not vulgar. */
+  senses: z.optional(z.record(nonEmpty, words)),
   links: z.strictObject({
     /** A link without a scheme or "www." counts only on these top-level domains, or with a path: "Yes.No" is not a link. */
     fuzzyTlds: words,
