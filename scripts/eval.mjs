@@ -1,11 +1,15 @@
-// npm run eval -- [files or dirs] [--errors N] [--markdown] [--json]
+// npm run eval -- [files or dirs] [--errors N] [--markdown] [--json] [--obfuscate]
 // Precision, recall, F1 and false-positive rate of the verdict per labelled JSONL file, and per
 // category the share of its gold rows rejected with a reason of that category. Rows listed in
 // fixtures/disputed.jsonl are reported both ways: raw, and without the disputed rows.
+// --obfuscate: every reject row the library rejects is disguised where its reasons point (one to
+// three words, one method per row, seeded by the row's id) and moderated again; the share still
+// rejected is reported per file and per method.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLibrary, ROOT } from './lib/load.mjs';
+import { disguise, METHOD_NAMES } from './lib/obfuscate.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -13,11 +17,12 @@ const { values, positionals } = parseArgs({
     errors: { type: 'string', default: '0' },
     markdown: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    obfuscate: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run eval -- [files or dirs ...] [--errors N] [--markdown] [--json]\n(default: fixtures/ and ../shared/datasets/)');
+  console.log('usage: npm run eval -- [files or dirs ...] [--errors N] [--markdown] [--json] [--obfuscate]\n(default: fixtures/ and ../shared/datasets/)');
   process.exit(0);
 }
 const showErrors = Number(values.errors);
@@ -101,6 +106,10 @@ for (const file of files) {
   const seconds = (performance.now() - t0) / 1000;
   const kept = results.filter(({ row }) => !disputed.has(row.id));
   const name = relative(process.cwd(), file) || file;
+  if (values.obfuscate) {
+    obfuscationReport(name, kept);
+    continue;
+  }
   const entry = { file: name, raw: score(results), clean: score(kept), disputed: results.length - kept.length, perSecond: rows.length / seconds };
   report.push(entry);
   if (values.json || values.markdown) continue;
@@ -121,7 +130,7 @@ for (const file of files) {
 }
 
 if (values.json) console.log(JSON.stringify(report, null, 2));
-if (values.markdown) {
+if (values.markdown && !values.obfuscate) {
   const pct = (x) => (x === null ? '–' : x.toFixed(3));
   console.log('| file | rows | precision | recall | F1 | false-positive rate | raw recall / FPR (with disputed rows) | per category (share rejected with that category) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
@@ -131,4 +140,35 @@ if (values.markdown) {
     const raw = e.disputed ? `${pct(e.raw.recall)} / ${pct(e.raw.fpr)}` : 'same';
     console.log(`| ${basename(e.file)}${e.disputed ? ` (−${e.disputed} disputed)` : ''} | ${s.rows} | ${pct(s.precision)} | ${pct(s.recall)} | ${pct(s.f1)} | ${pct(s.fpr)} | ${raw} | ${cats} |`);
   }
+}
+
+/** Disguises the rejected reject rows of one file and reports the share still rejected, per method. */
+function obfuscationReport(name, results) {
+  const perMethod = Object.fromEntries(METHOD_NAMES.map((m) => [m, { rows: 0, rejected: 0 }]));
+  const escaped = [];
+  for (const { row, result } of results) {
+    if (!row.reject || result.verdict !== 'reject') continue;
+    const disguised = disguise(row.id, row.text, result.reasons);
+    if (!disguised) continue;
+    const tally = perMethod[disguised.method];
+    tally.rows++;
+    if (moderator.moderate(disguised.text).verdict === 'reject') tally.rejected++;
+    else escaped.push({ row, disguised });
+  }
+  const total = Object.values(perMethod).reduce((a, t) => ({ rows: a.rows + t.rows, rejected: a.rejected + t.rejected }), { rows: 0, rejected: 0 });
+  const share = (t) => (t.rows ? (t.rejected / t.rows).toFixed(3) : '  -  ');
+  const entry = { file: name, ...total, share: total.rows ? total.rejected / total.rows : null, methods: perMethod };
+  report.push(entry);
+  if (values.json) return;
+  if (values.markdown) {
+    if (report.length === 1) {
+      console.log(`| file | disguised rows | still rejected | ${METHOD_NAMES.join(' | ')} |`);
+      console.log(`|---|---:|---:|${METHOD_NAMES.map(() => '---:').join('|')}|`);
+    }
+    console.log(`| ${basename(name)} | ${total.rows} | ${share(total)} | ${METHOD_NAMES.map((m) => share(perMethod[m])).join(' | ')} |`);
+    return;
+  }
+  console.log(`${name}  disguised ${total.rows} rejected rows: still rejected ${share(total)}`);
+  console.log(`  ${METHOD_NAMES.map((m) => `${m} ${share(perMethod[m])} (${perMethod[m].rows})`).join(', ')}`);
+  for (const { row, disguised } of escaped.slice(0, showErrors)) console.log(`    ESCAPED ${row.id} [${disguised.method}: ${disguised.words.join(', ')}] ${JSON.stringify(disguised.text.slice(0, 200))}`);
 }
