@@ -28,7 +28,9 @@ describe('time is linear in the length of the text', () => {
     const small = make(SMALL);
     const large = make(LARGE);
     nsPerChar(small); // warm-up: caches and JIT
-    const ratio = nsPerChar(large) / Math.min(nsPerChar(small), nsPerChar(small));
+    // The fastest of a few runs: other processes on the machine only ever add time.
+    const fastest = (text: string, runs: number) => Math.min(...Array.from({ length: runs }, () => nsPerChar(text)));
+    const ratio = fastest(large, 2) / fastest(small, 3);
     expect(ratio).toBeLessThan(5);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, toOriginalSpan } from '../src/text/normalize.js';
 import { tokenize } from '../src/text/tokenize.js';
+import { Vocabulary } from '../src/text/vocabulary.js';
 
 const spelling = {
   get: (w: string) => ({ "n't": 'not', "'re": 'are', u: 'you' })[w],
@@ -66,5 +67,40 @@ describe('tokenize', () => {
     const tokens = tokenize('Calling them "rats" is wrong. Yes.', spelling);
     expect(tokens.map((t) => t.quoted)).toEqual([false, false, true, false, false, false]);
     expect(tokens.map((t) => t.sentence)).toEqual([0, 0, 0, 0, 0, 1]);
+  });
+});
+
+describe('reading disguised words against the rules’ vocabulary', () => {
+  const vocabulary = new Vocabulary(['i', 'know', 'where', 'you', 'live', 'hanged', 'deserves', 'shit', 'spit', 'take', 'should', 'up']);
+  const known = { ...spelling, vocabulary };
+  const canons = (text: string) => tokenize(normalize(text).text, known).map((t) => t.canon);
+
+  it('reads an elongated word as the known word it stretches', () => {
+    expect(canons('hannnnged')).toEqual(['hanged']);
+  });
+
+  it('reads a masked letter as the one known word that fits', () => {
+    expect(canons('dese*ves')).toEqual(['deserves']);
+    expect(canons('dese#ves')).toEqual(['deserves']);
+  });
+
+  it('keeps a masked word whole when several known words fit, for the term index to try', () => {
+    const [t] = tokenize('s#it', known);
+    expect(t?.forms).toContain('s*it');
+  });
+
+  it('joins letters separated by underscores, and splits a run of letters into known words', () => {
+    expect(canons('t_a_k_e it u_p')).toEqual(['take', 'it', 'up']);
+    expect(canons('i k n o w w-h-e-r-e you l i v e')).toEqual(['i', 'know', 'where', 'you', 'live']);
+  });
+
+  it('splits other chunks at "_" and "#"', () => {
+    expect(canons('mike_77 said all!!#hashtag')).toEqual(['mike', '77', 'said', 'all', 'hashtag']);
+  });
+
+  it('gives spans of split words inside the original text', () => {
+    const text = 'i k n o w it';
+    const tokens = tokenize(text, known);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['i', 'k n o w', 'it']);
   });
 });

@@ -6,6 +6,7 @@ import { TermIndex } from '../detect/terms.js';
 import { WINDOW_RADIUS } from '../detect/windows.js';
 import { normalize } from '../text/normalize.js';
 import { tokenize, type Spelling } from '../text/tokenize.js';
+import { Vocabulary } from '../text/vocabulary.js';
 import type { AbuseSubcategory, Category } from '../types.js';
 import { inflectLexicon } from './inflect.js';
 import type { Rule, RuleTable, SharedLexicons } from './schema.js';
@@ -131,6 +132,8 @@ export function deriveTriggers(pattern: string, functionWords: ReadonlySet<strin
 }
 
 class MapSpelling implements Spelling {
+  /** Set once every table is compiled: rule phrases themselves are read without it. */
+  vocabulary: Vocabulary | undefined;
   constructor(
     private readonly map: ReadonlyMap<string, string>,
     readonly leet: ReadonlyMap<string, string>,
@@ -229,6 +232,19 @@ export function compileRules(input: CompileInput): CompiledRules {
     return id;
   };
   const lexiconCache = new Map<string, string[]>();
+  // Every word the rules are written in: the vocabulary disguised words are read against.
+  const vocabulary = new Set<string>([...input.shared.functionWords, ...input.shared.negations, ...Object.keys(input.shared.spellings), ...Object.values(input.shared.spellings)]);
+  const addWords = (phrase: string) => {
+    for (const w of phrase.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) if (/\p{L}/u.test(w)) vocabulary.add(w);
+  };
+  const addPatternWords = (pattern: string) => {
+    for (const slot of parseMatch(pattern)) {
+      if (slot.word) addWords(slot.word);
+      for (const w of slot.fastOr ?? []) addWords(w);
+      for (const choice of slot.choices ?? []) for (const t of choice) if (t.word) addWords(t.word);
+    }
+  };
+  for (const lexicon of Object.values(input.shared.lexicons)) for (const w of inflectLexicon(lexicon)) addWords(w);
 
   for (const [tableIndex, table] of input.tables.entries()) {
     const lexiconWords = (name: string): string[] => {
@@ -245,6 +261,7 @@ export function compileRules(input: CompileInput): CompiledRules {
     const expand = (pattern: string) =>
       pattern.replace(LEXICON_REF, (_, name: string) => `(${lexiconWords(name).map(escapeChoice).join('|')})`);
 
+    for (const lexicon of Object.values(table.lexicons ?? {})) for (const w of inflectLexicon(lexicon)) addWords(w);
     for (const rule of table.rules) {
       const { examples: _examples, ...rest } = rule;
       const compiled: CompiledRule = {
@@ -269,6 +286,8 @@ export function compileRules(input: CompileInput): CompiledRules {
       compiled.patternGroups = [...groups.values()];
       rules.push(compiled);
       if (!compiled.enabled) continue;
+      for (const p of compiled.expandedPatterns) addPatternWords(p);
+      for (const w of [...(rule.terms ?? []), ...(rule.exceptions ?? []), ...(rule.triggers ?? []), ...(rule.obscenity ?? [])]) addWords(w.replace(/^~|\*$/g, ''));
       for (const term of rule.terms ?? []) {
         for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) terms.addTerm(termWords(t), compiled.index);
       }
@@ -298,6 +317,7 @@ export function compileRules(input: CompileInput): CompiledRules {
     }
   }
   for (const phrase of input.allowTerms) exceptions.add(phraseWords(phrase), false, -1);
+  spelling.vocabulary = new Vocabulary(vocabulary);
 
   let obscenity: ObscenityStage | undefined;
   if (obscenityOwners.size > 0) {

@@ -1,4 +1,5 @@
 import { isElongated, squeeze, squeezeToTwo, unleet } from './forms.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export interface Token {
   /** Position in the token list. */
@@ -28,10 +29,14 @@ export interface Spelling {
   get(word: string): string | undefined;
   /** Digit or symbol → the letter it stands in for. */
   readonly leet: ReadonlyMap<string, string>;
+  /** The words the rules are written in: a disguised word is read as the one it hides. */
+  readonly vocabulary?: Vocabulary | undefined;
 }
 
 // A word: letters and digits, with the symbols used to disguise letters inside it; or one emoji.
-const CHUNK = /[\p{L}\p{N}@$*!|+€£'’]+|\p{Extended_Pictographic}/gu;
+// "#" and "_" between letters mask a letter ("s#it") or separate letters ("t_a_k_e").
+const CHUNK = /[\p{L}\p{N}@$*!|+€£'’]+(?:[#_][\p{L}\p{N}@$*!|+€£'’]+)*|\p{Extended_Pictographic}/gu;
+const INNER_MASK = /[#_]/;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 const LEADING_JUNK = /^['’!|*+]+/;
 const TRAILING_JUNK = /['’!|@$+€£]+$/;
@@ -61,15 +66,33 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
   add(leet);
   const leetSpelled = leet ? spelling.get(leet) : undefined;
   add(leetSpelled);
-  const canon = spelled ?? leetSpelled ?? leet ?? lower;
+  let canon = spelled ?? leetSpelled ?? leet ?? lower;
   const base = leet ?? lower;
+  const { vocabulary } = spelling;
+  let squeezed: string | undefined;
   if (isElongated(base)) {
     const two = squeezeToTwo(base);
     add(two);
-    add(spelling.get(two));
-    return { forms, canon, squeezed: squeeze(base) };
+    const twoSpelled = spelling.get(two);
+    add(twoSpelled);
+    squeezed = squeeze(base);
+    // "hannnnged" reads as "hanged", "sooo" as "so": the first reading the rules know.
+    if (vocabulary && !vocabulary.has(canon)) {
+      const known = [twoSpelled, two, squeezed].find((w) => w !== undefined && vocabulary.has(w));
+      if (known) {
+        add(known);
+        canon = known;
+      }
+    }
   }
-  return { forms, canon };
+  if (vocabulary && base.includes('*') && !vocabulary.has(canon)) {
+    const unmasked = vocabulary.unmask(base);
+    if (unmasked) {
+      add(unmasked);
+      canon = unmasked;
+    }
+  }
+  return squeezed === undefined ? { forms, canon } : { forms, canon, squeezed };
 }
 
 /**
@@ -78,31 +101,25 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
  * with one separator ("f u c k", "i.d.i.o.t") become one token.
  */
 export function tokenize(text: string, spelling: Spelling): Token[] {
-  const raw: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(CHUNK)) {
-    let start = m.index;
-    let word = m[0];
-    if (EMOJI.test(word)) {
-      raw.push({ start, end: start + word.length });
-      continue;
-    }
-    const lead = LEADING_JUNK.exec(word);
-    if (lead) {
-      start += lead[0].length;
-      word = word.slice(lead[0].length);
-    }
-    const trail = TRAILING_JUNK.exec(word);
-    if (trail && trail[0].length < word.length) word = word.slice(0, word.length - trail[0].length);
-    if (!ALNUM.test(word)) continue;
+  const raw: RawToken[] = [];
+  const addWord = (at: number, chunk: string) => {
+    const { start, word } = trimJunk(at, chunk);
+    if (!ALNUM.test(word)) return;
     // Contractions are found on the un-leeted reading too ("y0u'r3"); leet keeps the length.
     const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase(), spelling.leet) ?? word) : null;
     if (c) {
       raw.push({ start, end: start + c[1]!.length });
       raw.push({ start: start + c[1]!.length, end: start + word.length });
     } else raw.push({ start, end: start + word.length });
+  };
+  for (const m of text.matchAll(CHUNK)) {
+    const word = m[0];
+    if (EMOJI.test(word)) raw.push({ start: m.index, end: m.index + word.length });
+    else if (INNER_MASK.test(word)) addMasked(m.index, word, spelling.vocabulary, raw, addWord);
+    else addWord(m.index, word);
   }
 
-  const merged = joinSeparatedLetters(text, raw);
+  const merged = joinSeparatedLetters(text, raw, spelling.vocabulary);
   // Quotes that wrap the whole comment (as CSV exports do) quote nothing in it; "" is one quote.
   const wrapped = /^\s*["“]/.test(text) && /["”]\s*$/.test(text);
   const firstWord = merged[0]?.start ?? 0;
@@ -129,7 +146,7 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     if (!singleQuoted && SINGLE_OPEN.test(gap)) singleQuoted = true;
     const tokenText = r.joined ? r.joined : text.slice(r.start, r.end);
     const lower = tokenText.length <= MAX_TOKEN ? tokenText.toLowerCase() : tokenText.slice(0, MAX_TOKEN).toLowerCase();
-    const { forms, canon, squeezed } = makeForms(lower.replace(/’/g, "'"), spelling);
+    const { forms, canon, squeezed } = makeForms(lower.replace(/’/g, "'").replace(/[#_]/g, '*'), spelling);
     const token: Token = {
       index: tokens.length,
       start: r.start,
@@ -151,16 +168,58 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   return tokens;
 }
 
-/** Runs of ≥3 one-character tokens separated by the same separator become one token. */
-function joinSeparatedLetters(
-  text: string,
-  raw: Array<{ start: number; end: number }>,
-): Array<{ start: number; end: number; joined?: string }> {
-  const out: Array<{ start: number; end: number; joined?: string }> = [];
+interface RawToken {
+  start: number;
+  end: number;
+  /** The letters of a separated or masked run, read as one word. */
+  joined?: string;
+}
+
+function trimJunk(start: number, word: string): { start: number; word: string } {
+  const lead = LEADING_JUNK.exec(word);
+  if (lead) {
+    start += lead[0].length;
+    word = word.slice(lead[0].length);
+  }
+  const trail = TRAILING_JUNK.exec(word);
+  if (trail && trail[0].length < word.length) word = word.slice(0, word.length - trail[0].length);
+  return { start, word };
+}
+
+/**
+ * A chunk with "#" or "_" inside: letters separated by them ("t_a_k_e") join into one word; a
+ * masked letter ("s#it", "bull_t") is kept when it hides a word the rules know; anything else
+ * ("mike_77", "all!!#hashtag") splits at them.
+ */
+function addMasked(at: number, chunk: string, vocabulary: Vocabulary | undefined, raw: RawToken[], addWord: (at: number, word: string) => void): void {
+  const { start, word } = trimJunk(at, chunk);
+  const segments = word.split(/[#_]/);
+  if (segments.length >= 2 && segments.every((s) => s.length === 1 && ALNUM.test(s))) {
+    raw.push({ start, end: start + word.length, joined: segments.join('') });
+    return;
+  }
+  if (vocabulary && word.length <= MAX_TOKEN && vocabulary.hidesWord(word.toLowerCase().replace(/[#_]/g, '*'))) {
+    addWord(start, word);
+    return;
+  }
+  let offset = at;
+  for (const segment of chunk.split(/[#_]/)) {
+    addWord(offset, segment);
+    offset += segment.length + 1;
+  }
+}
+
+/**
+ * Runs of ≥3 one-character tokens separated by the same separator become one token; a run the
+ * rules do not know as a word is split into words they know ("i k n o w" → "i" "know").
+ */
+function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary: Vocabulary | undefined): RawToken[] {
+  const out: RawToken[] = [];
+  const single = (t: RawToken) => t.end - t.start === 1 && t.joined === undefined;
   let i = 0;
   while (i < raw.length) {
     const first = raw[i]!;
-    if (first.end - first.start !== 1) {
+    if (!single(first)) {
       out.push(first);
       i++;
       continue;
@@ -169,16 +228,28 @@ function joinSeparatedLetters(
     let sep: string | undefined;
     while (j < raw.length) {
       const t = raw[j]!;
-      if (t.end - t.start !== 1) break;
+      if (!single(t)) break;
       const gap = text.slice(raw[j - 1]!.end, t.start);
-      if (!SEPARATOR.test(gap) || (sep !== undefined && gap !== sep)) break;
+      if (!SEPARATOR.test(gap) || (sep !== undefined && gap !== sep)) {
+        // "i k n o w w-h-e-r-e": the letter before a change of separator starts the next run.
+        const nextGap = j + 1 < raw.length && single(raw[j + 1]!) ? text.slice(t.end, raw[j + 1]!.start) : undefined;
+        if (sep !== undefined && j - i >= 4 && SEPARATOR.test(gap) && nextGap === gap) j--;
+        break;
+      }
       sep = gap;
       j++;
     }
     if (j - i >= 3) {
       let joined = '';
       for (let k = i; k < j; k++) joined += text[raw[k]!.start];
-      out.push({ start: first.start, end: raw[j - 1]!.end, joined });
+      const pieces = vocabulary && !vocabulary.has(joined.toLowerCase()) ? vocabulary.split(joined.toLowerCase()) : undefined;
+      if (pieces && pieces.length > 1) {
+        let k = i;
+        for (const piece of pieces) {
+          out.push({ start: raw[k]!.start, end: raw[k + piece.length - 1]!.end, joined: joined.slice(k - i, k - i + piece.length) });
+          k += piece.length;
+        }
+      } else out.push({ start: first.start, end: raw[j - 1]!.end, joined });
       i = j;
     } else {
       out.push(first);
