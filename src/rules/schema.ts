@@ -78,8 +78,9 @@ export const SharedLexiconsSchema = z.strictObject({
   negations: words,
   /** Words too common to send a sentence to compromise on their own (not chosen as triggers). */
   functionWords: words,
-  /** Digits and symbols that stand in for letters ("sh1t", "@ss"). */
-  leet: z.record(z.string().check(z.regex(/^.$/u)), z.string().check(z.regex(/^\p{Ll}$/u))),
+  /** Digits and symbols that stand in for letters ("sh1t", "@ss"): each → the letter it stands for, or the two it may stand for, likelier first ("1": "il"). */
+  /** Digit or symbol → the letter it stands for, or the two it may stand for, likelier first ("1": "il"). */
+  leet: z.record(z.string().check(z.regex(/^.$/u)), z.string().check(z.regex(/^\p{Ll}{1,2}$/u))),
   /** Words with an innocent sense, and words that show it when they stand near: "tits" beside "bird" or "feeder" is not vulgar. */
   senses: z.optional(z.record(nonEmpty, words)),
   links: z.strictObject({

@@ -3,17 +3,43 @@ const ELONGATED = /(\p{L})\1\1/u;
 const RUN = /(\p{L})\1+/gu;
 const LONG_RUN = /(\p{L})\1{2,}/gu;
 
-/** The leetspeak reading of a word that mixes letters with digits or symbols ("sh1t" → "shit"). */
+/** The leetspeak reading of a word that mixes letters with digits or symbols ("sh1t" → "shit"); each symbol read as its likelier letter. */
 export function unleet(word: string, leet: ReadonlyMap<string, string>): string | undefined {
   if (!HAS_LETTER.test(word)) return undefined;
   let out = '';
   let changed = false;
   for (const ch of word) {
-    const letter = leet.get(ch);
-    if (letter !== undefined) changed = true;
-    out += letter ?? ch;
+    const letters = leet.get(ch);
+    if (letters !== undefined) changed = true;
+    out += letters?.[0] ?? ch;
   }
   return changed ? out : undefined;
+}
+
+const MAX_AMBIGUOUS = 4;
+
+/**
+ * The other readings of a leetspeak word whose symbols may stand for two letters ("c1u3l3ss":
+ * "1" is "i" or "l"), the likelier first; none when more than a few symbols are ambiguous.
+ */
+export function unleetReadings(word: string, leet: ReadonlyMap<string, string>): string[] {
+  const chars = Array.from(word);
+  const ambiguous: number[] = [];
+  chars.forEach((ch, i) => {
+    if ((leet.get(ch)?.length ?? 0) > 1) ambiguous.push(i);
+  });
+  if (ambiguous.length === 0 || ambiguous.length > MAX_AMBIGUOUS || !HAS_LETTER.test(word)) return [];
+  const base = chars.map((ch) => leet.get(ch)?.[0] ?? ch);
+  const readings: string[] = [];
+  // Every combination but the first (all likelier letters), which unleet() already gives.
+  for (let mask = 1; mask < 1 << ambiguous.length; mask++) {
+    const out = [...base];
+    ambiguous.forEach((at, bit) => {
+      if (mask & (1 << bit)) out[at] = leet.get(chars[at]!)![1]!;
+    });
+    readings.push(out.join(''));
+  }
+  return readings;
 }
 
 /** True when a letter is repeated three times or more ("fuuuck"). */

@@ -1,4 +1,4 @@
-import { isElongated, squeeze, squeezeToTwo, unleet } from './forms.js';
+import { isElongated, squeeze, squeezeToTwo, unleet, unleetReadings } from './forms.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface Token {
@@ -67,8 +67,17 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
   const leetSpelled = leet ? spelling.get(leet) : undefined;
   add(leetSpelled);
   let canon = spelled ?? leetSpelled ?? leet ?? lower;
-  const base = leet ?? lower;
+  let base = leet ?? lower;
   const { vocabulary } = spelling;
+  // "c1u3l3ss": a symbol that may stand for two letters is read as the one that makes a known word.
+  if (vocabulary && leet !== undefined && !vocabulary.has(canon)) {
+    const known = unleetReadings(lower, spelling.leet).find((r) => vocabulary.has(r) || vocabulary.has(squeezeToTwo(r)));
+    if (known) {
+      add(known);
+      canon = known;
+      base = known;
+    }
+  }
   let squeezed: string | undefined;
   if (isElongated(base)) {
     const two = squeezeToTwo(base);
@@ -102,8 +111,17 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
  */
 export function tokenize(text: string, spelling: Spelling): Token[] {
   const raw: RawToken[] = [];
+  // "!d!07": symbols at the edge of a word are letters when they make a word the rules know.
+  const { vocabulary } = spelling;
+  const leetWord = vocabulary
+    ? (word: string) => {
+        const lower = word.toLowerCase();
+        const first = unleet(lower, spelling.leet);
+        return (first !== undefined && vocabulary.has(first)) || unleetReadings(lower, spelling.leet).some((r) => vocabulary.has(r));
+      }
+    : undefined;
   const addWord = (at: number, chunk: string) => {
-    const { start, word } = trimJunk(at, chunk);
+    const { start, word } = trimJunk(at, chunk, leetWord);
     if (!ALNUM.test(word)) return;
     // Contractions are found on the un-leeted reading too ("y0u'r3"); leet keeps the length.
     const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase(), spelling.leet) ?? word) : null;
@@ -175,7 +193,10 @@ interface RawToken {
   joined?: string;
 }
 
-function trimJunk(start: number, word: string): { start: number; word: string } {
+function trimJunk(start: number, word: string, leetWord?: (word: string) => boolean): { start: number; word: string } {
+  if (leetWord && word.length <= MAX_TOKEN && word !== word.replace(LEADING_JUNK, '') && leetWord(word.replace(TRAILING_JUNK, ''))) {
+    return { start, word: word.replace(TRAILING_JUNK, '') };
+  }
   const lead = LEADING_JUNK.exec(word);
   if (lead) {
     start += lead[0].length;
