@@ -70,13 +70,19 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
 
   if (compiled.obscenity && tokens.length > 0) {
     const { matcher, dataset, owners } = compiled.obscenity;
-    for (const m of matcher.getAllMatches(norm.text)) {
-      const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord;
-      if (!word) continue;
-      const first = tokenAt(tokens, m.startIndex);
-      const last = tokenAt(tokens, m.endIndex);
-      for (const owner of owners.get(word) ?? []) addTokenHit(rules[owner]!, first, last);
-    }
+    const addMatches = (text: string, toToken: (offset: number) => number) => {
+      for (const m of matcher.getAllMatches(text)) {
+        const word = dataset.getPayloadWithPhraseMetadata(m).phraseMetadata?.originalWord;
+        if (!word) continue;
+        const first = toToken(m.startIndex);
+        const last = toToken(m.endIndex);
+        for (const owner of owners.get(word) ?? []) addTokenHit(rules[owner]!, first, last);
+      }
+    };
+    addMatches(norm.text, (offset) => tokenAt(tokens, offset));
+    // Words the tokenizer saw through ("fa9907", "dy*e", "n_gger") are matched again as read.
+    const reading = canonReading(tokens, norm.text);
+    if (reading) addMatches(reading.text, (offset) => reading.tokenAt[offset]!);
   }
 
   // compromise, only where a trigger word was found, on a bounded window around it.
@@ -130,6 +136,19 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   const unlessWindows: Window[] = [];
   const kept = hits.filter(contextFilter(tokens, compiled, exceptionRanges, windows, norm.text, unlessWindows));
   return { hits: dedupe(kept), usedCompromise: windows.length + unlessWindows.length > 0 };
+}
+
+/** The tokens' canonical readings joined by spaces, with the token under each character; undefined when every token reads as written. */
+function canonReading(tokens: readonly Token[], source: string): { text: string; tokenAt: Int32Array } | undefined {
+  if (!tokens.some((t) => t.canon.length !== t.end - t.start || t.canon !== source.slice(t.start, t.end).toLowerCase())) return undefined;
+  const text = tokens.map((t) => t.canon).join(' ');
+  const tokenAt = new Int32Array(text.length + 1);
+  let at = 0;
+  tokens.forEach((t, i) => {
+    tokenAt.fill(i, at, at + t.canon.length + 1);
+    at += t.canon.length + 1;
+  });
+  return { text, tokenAt };
 }
 
 interface Triggered {

@@ -186,6 +186,17 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   return tokens;
 }
 
+/** How many one-letter tokens from `at` on follow each other with separator `sep`. */
+function separatedRun(text: string, raw: readonly RawToken[], at: number, sep: string): number {
+  let n = 0;
+  for (let k = at; k + 1 < raw.length && n < 3; k++) {
+    const next = raw[k + 1]!;
+    if (next.end - next.start !== 1 || next.joined !== undefined || text.slice(raw[k]!.end, next.start) !== sep) break;
+    n++;
+  }
+  return n;
+}
+
 interface RawToken {
   start: number;
   end: number;
@@ -252,15 +263,17 @@ function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary
       if (!single(t)) break;
       const gap = text.slice(raw[j - 1]!.end, t.start);
       if (!SEPARATOR.test(gap) || (sep !== undefined && gap !== sep)) {
-        // "i k n o w w-h-e-r-e": the letter before a change of separator starts the next run.
-        const nextGap = j + 1 < raw.length && single(raw[j + 1]!) ? text.slice(t.end, raw[j + 1]!.start) : undefined;
-        if (sep !== undefined && j - i >= 4 && SEPARATOR.test(gap) && nextGap === gap) j--;
+        // "i k n o w w-h-e-r-e": the letter before a change of separator starts the next run,
+        // when the new separator goes on for at least three more letters.
+        if (sep !== undefined && j - i >= 4 && SEPARATOR.test(gap) && separatedRun(text, raw, j, gap) >= 3) j--;
         break;
       }
       sep = gap;
       j++;
     }
-    if (j - i >= 3) {
+    // Two letters join only with a dash or underscore, into a word the rules know ("u-p", "m-y"): "U.S." stays.
+    const pair = j - i === 2 && (sep === '-' || sep === '_') && vocabulary?.has((text[first.start]! + text[raw[i + 1]!.start]!).toLowerCase());
+    if (j - i >= 3 || pair) {
       let joined = '';
       for (let k = i; k < j; k++) joined += text[raw[k]!.start];
       const pieces = vocabulary && !vocabulary.has(joined.toLowerCase()) ? vocabulary.split(joined.toLowerCase()) : undefined;
