@@ -15,6 +15,13 @@ const groupRule: RuleTable = {
       requireGroup: true,
       patterns: ['[<target>%group_all%] are zorbs', '[<target>%anaphora%] are zorbs'],
     },
+    {
+      id: 'abuse/test-zorbish',
+      severity: 0.9,
+      message: 'Calls {target} zorbish: {match}.',
+      requireGroup: true,
+      patterns: ['how zorbish'],
+    },
   ],
 };
 const personRule: RuleTable = {
@@ -48,6 +55,18 @@ describe('group targets', () => {
     expect(reasonsOf(near, 'abuse/test-zorbs')[0]).toMatchObject({ target: 'Women', subcategory: 'sexism' });
     const far = 'Women run the club. It rained. The bus was late. Lunch was cold. Then tea. They are zorbs.';
     expect(reasonsOf(far, 'abuse/test-zorbs')).toEqual([]);
+  });
+});
+
+describe('rules without a <target>', () => {
+  it('count a group named in the hit or in the two sentences before', () => {
+    expect(reasonsOf('Muslims again, how zorbish.', 'abuse/test-zorbish')[0]).toMatchObject({ target: 'Muslims', subcategory: 'religion' });
+    expect(reasonsOf('Refugees moved in. It rained. How zorbish.', 'abuse/test-zorbish')[0]).toMatchObject({ target: 'Refugees', subcategory: 'xenophobia' });
+  });
+
+  it('do not count without a group nearby', () => {
+    expect(reasonsOf('The bus was late. How zorbish.', 'abuse/test-zorbish')).toEqual([]);
+    expect(reasonsOf('Refugees moved in. It rained. The bus was late. How zorbish.', 'abuse/test-zorbish')).toEqual([]);
   });
 });
 

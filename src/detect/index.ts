@@ -59,7 +59,8 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   /** A pattern's hit, with whom its `<target>` (or, without one, the hit) is aimed at. */
   const addPatternHit = (rule: CompiledRule, first: number, last: number, target: { first: number; last: number } | undefined) => {
     if (!target && !rule.requireGroup) return addTokenHit(rule, first, last);
-    const resolved = resolveTarget(tokens, norm.text, target?.first ?? first, target?.last ?? last, compiled.targets);
+    // Without a `<target>`, a requireGroup hit may be about a group named just before it.
+    const resolved = resolveTarget(tokens, norm.text, target?.first ?? first, target?.last ?? last, compiled.targets, !target);
     if (rule.requireGroup && !resolved.isGroup) return;
     const hit: Hit = { rule, first, last, start: tokens[first]!.start, end: tokens[last]!.end, target: resolved.target };
     if (resolved.subcategory) hit.subcategory = resolved.subcategory;

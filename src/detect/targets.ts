@@ -44,11 +44,14 @@ function groupTarget(tokens: readonly Token[], source: string, found: PhraseAt<A
   return { target: source.slice(tokens[found.first]!.start, tokens[found.last]!.end), subcategory: found.value, isGroup: true };
 }
 
+/** How far back a rule without a `<target>` looks for the group its hit is about. */
+const NEARBY_SENTENCES = 2;
+
 /** The nearest group named before token `before`, within a few sentences. */
-function antecedent(tokens: readonly Token[], source: string, before: number, lexicon: TargetLexicon): ResolvedTarget | undefined {
+function antecedent(tokens: readonly Token[], source: string, before: number, lexicon: TargetLexicon, sentences = ANTECEDENT_SENTENCES): ResolvedTarget | undefined {
   const sentence = tokens[before]!.sentence;
   const stop = Math.max(0, before - ANTECEDENT_TOKENS);
-  for (let i = before - 1; i >= stop && sentence - tokens[i]!.sentence <= ANTECEDENT_SENTENCES; i--) {
+  for (let i = before - 1; i >= stop && sentence - tokens[i]!.sentence <= sentences; i--) {
     const found = phraseAt(tokens, i, before - 1, lexicon.groups, lexicon.longest);
     if (found) return groupTarget(tokens, source, found);
   }
@@ -60,7 +63,15 @@ function antecedent(tokens: readonly Token[], source: string, before: number, le
  * of people, a group named earlier that "they" or "those people" stands for, the commenter,
  * the article's author, a named or public person, or else a third party.
  */
-export function resolveTarget(tokens: readonly Token[], source: string, first: number, last: number, lexicon: TargetLexicon): ResolvedTarget {
+export function resolveTarget(
+  tokens: readonly Token[],
+  source: string,
+  first: number,
+  last: number,
+  lexicon: TargetLexicon,
+  /** Also look for a group named in the sentences just before ("Women drivers. Need I say more?"). */
+  lookBack = false,
+): ResolvedTarget {
   let addressee: Addressee | undefined;
   for (let i = first; i <= last; i++) {
     const group = phraseAt(tokens, i, last, lexicon.groups, lexicon.longest);
@@ -69,6 +80,10 @@ export function resolveTarget(tokens: readonly Token[], source: string, first: n
   }
   if (addressee === 'anaphor') return antecedent(tokens, source, first, lexicon) ?? { target: 'third-party', isGroup: false };
   if (addressee) return { target: addressee, isGroup: false };
+  if (lookBack) {
+    const earlier = antecedent(tokens, source, first, lexicon, NEARBY_SENTENCES);
+    if (earlier) return earlier;
+  }
   for (let i = first; i <= last; i++) {
     const t = tokens[i]!;
     if (t.capitalized && !t.sentenceStart) return { target: 'named-person', isGroup: false };

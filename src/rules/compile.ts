@@ -9,7 +9,7 @@ import { tokenize, type Spelling } from '../text/tokenize.js';
 import { Vocabulary } from '../text/vocabulary.js';
 import type { AbuseSubcategory, Category } from '../types.js';
 import { inflectLexicon } from './inflect.js';
-import type { Rule, RuleTable, SharedLexicons } from './schema.js';
+import type { Lexicon, Rule, RuleTable, SharedLexicons } from './schema.js';
 
 export interface CompiledRule extends Omit<Rule, 'examples'> {
   index: number;
@@ -335,7 +335,7 @@ export function compileRules(input: CompileInput): CompiledRules {
     fuzzyTlds: new Set(input.shared.links.fuzzyTlds),
     placeholderHandles: new Set(input.shared.links.placeholderHandles),
   };
-  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots, targets: targetLexicon(input.shared, phraseWords), senses: senseMap(input.shared, phraseWords) };
+  return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots, targets: targetLexicon([input.shared.lexicons, ...input.tables.map((t) => t.lexicons ?? {})], phraseWords), senses: senseMap(input.shared, phraseWords) };
 }
 
 function senseMap(shared: SharedLexicons, phraseWords: (phrase: string) => string[]): Map<string, Set<string>> {
@@ -350,12 +350,12 @@ function senseMap(shared: SharedLexicons, phraseWords: (phrase: string) => strin
   return map;
 }
 
-/** Phrases of the shared lexicons that name a group (with its subcategory) or an addressee; the first lexicon to list a phrase wins. */
-function targetLexicon(shared: SharedLexicons, phraseWords: (phrase: string) => string[]): TargetLexicon {
+/** Phrases of the lexicons (shared ones first, then the tables') that name a group (with its subcategory) or an addressee; the first lexicon to list a phrase wins. */
+function targetLexicon(lexiconSets: ReadonlyArray<Record<string, Lexicon>>, phraseWords: (phrase: string) => string[]): TargetLexicon {
   const groups = new Map<string, AbuseSubcategory>();
   const addressees = new Map<string, Addressee>();
   let longest = 1;
-  for (const lexicon of Object.values(shared.lexicons)) {
+  for (const lexicon of lexiconSets.flatMap((set) => Object.values(set))) {
     if (!lexicon.subcategory && !lexicon.refersTo) continue;
     for (const word of inflectLexicon(lexicon)) {
       const words = phraseWords(word);

@@ -45,7 +45,7 @@ export const RuleSchema = z.strictObject({
   optIn: z.optional(z.boolean()),
   /** Dropped when the hit is inside quotation marks (quoted to be discussed or condemned). */
   notInQuote: z.optional(z.boolean()),
-  /** A pattern hit counts only when aimed at a group of people: its `<target>` (or, without one, the hit) names a group, or refers back to one named earlier ("they", "those people"). The reason takes its subcategory from the group's lexicon when the rule has none. */
+  /** A pattern hit counts only when aimed at a group of people: its `<target>` names a group, or refers back to one named earlier ("they", "those people"); without a `<target>`, the hit names a group or follows one named in the two sentences before. The reason takes its subcategory from the group's lexicon when the rule has none. */
   requireGroup: z.optional(z.boolean()),
   /** Sentences the rule must reject and must approve; every shipped rule has them, and a test runs them all. */
   examples: z.optional(z.strictObject({ reject: words, approve: z.array(nonEmpty) })),
