@@ -20,10 +20,10 @@ describe('innocent senses (lexicons.json "senses")', () => {
 
 describe('quotation marks', () => {
   it('approves a hateful label put in quotes to be reported', () => {
-    expect(moderate("A councillor said refugees are 'parasites' at the meeting.").verdict).toBe('approve');
+    expect(moderate("On the bus a man shouted that refugees are 'parasites' at me.").verdict).toBe('approve');
   });
 
   it('rejects the same sentence without the quotes', () => {
-    expect(moderate('A councillor said refugees are parasites at the meeting.').verdict).toBe('reject');
+    expect(moderate('On the bus a man shouted that refugees are parasites at me.').verdict).toBe('reject');
   });
 });
