@@ -104,3 +104,32 @@ describe('reading disguised words against the rules’ vocabulary', () => {
     expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['i', 'k n o w', 'it']);
   });
 });
+
+describe('chat spellings, mentions and spaced words', () => {
+  const vocabulary = new Vocabulary(['you', 'are', 'a', 'liar', 'u', 'r', 'i', 'ass', 'know']);
+  const chat = {
+    get: (w: string) => ({ arent: "aren't", "n't": 'not', "'m": 'am', imma: "i'm going to", u: 'you', r: 'are' })[w],
+    leet: spelling.leet,
+    vocabulary,
+  };
+  const canons = (text: string) => tokenize(normalize(text).text, chat).map((t) => t.canon);
+
+  it('splits a chat spelling of several words into one token per word, inside the original word', () => {
+    expect(canons('they arent people')).toEqual(['they', 'are', 'not', 'people']);
+    const text = 'imma go';
+    const tokens = tokenize(text, chat);
+    expect(tokens.map((t) => t.canon)).toEqual(['i', 'am', 'going', 'to', 'go']);
+    for (const t of tokens) expect(text.slice(t.start, t.end).length).toBeGreaterThan(0);
+  });
+
+  it('keeps spaced letters that are each a word apart', () => {
+    expect(canons('u r a liar')).toEqual(['you', 'are', 'a', 'liar']);
+  });
+
+  it('reads a mention as a mention, and sets it apart from the sentence it opens', () => {
+    const tokens = tokenize('@USER Idiot. @ss', chat);
+    expect(tokens.map((t) => t.canon)).toEqual(['@user', 'idiot', 'ass']);
+    expect(tokens[1]!.sentenceStart).toBe(true);
+    expect(tokens[1]!.sentence).not.toBe(tokens[0]!.sentence);
+  });
+});

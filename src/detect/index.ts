@@ -336,13 +336,23 @@ function innocentSense(hit: Hit, tokens: readonly Token[], senses: ReadonlyMap<s
 
 const NEGATION_REACH = 5;
 
-/** A negation in the same sentence shortly before the hit, or inside it ("are not human"). */
+/** Words after a negation that make it intensify rather than negate: "nothing but", "no better than". */
+const INTENSIFYING = new Set(['but', 'better', 'less', 'more']);
+
+/**
+ * A negation in the hit's clause shortly before the hit, or inside it ("are not human"). A "no"
+ * that opens a sentence answers someone ("No, you are the idiot"), and "nothing but" intensifies.
+ */
 function isNegated(hit: Hit, tokens: readonly Token[], negations: ReadonlySet<string>): boolean {
-  const sentence = tokens[hit.first]!.sentence;
+  const clause = tokens[hit.first]!.clause;
   for (let i = Math.max(0, hit.first - NEGATION_REACH); i <= hit.last; i++) {
     const t = tokens[i]!;
-    if (t.sentence !== sentence) continue;
-    if (t.forms.some((f) => negations.has(f))) return true;
+    if (t.clause !== clause && i < hit.first) continue;
+    if (!t.forms.some((f) => negations.has(f))) continue;
+    if (t.sentenceStart && t.canon === 'no') continue;
+    const next = tokens[i + 1];
+    if (next && next.forms.some((f) => INTENSIFYING.has(f))) continue;
+    return true;
   }
   return false;
 }

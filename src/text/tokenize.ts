@@ -37,6 +37,7 @@ export interface Spelling {
 // "#" and "_" between letters mask a letter ("s#it") or separate letters ("t_a_k_e").
 const CHUNK = /[\p{L}\p{N}@$*!|+€£'’]+(?:[#_][\p{L}\p{N}@$*!|+€£'’]+)*|\p{Extended_Pictographic}/gu;
 const INNER_MASK = /[#_]/;
+const MENTION = /^@[\p{L}\p{N}]/u;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 const LEADING_JUNK = /^['’!|*+]+/;
 const TRAILING_JUNK = /['’!|@$+€£]+$/;
@@ -58,6 +59,11 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
   const add = (f: string | undefined) => {
     if (f && !forms.includes(f)) forms.push(f);
   };
+  // "@user" is a mention, not leetspeak, unless it reads as a word the rules know ("@ss").
+  if (MENTION.test(lower) && spelling.vocabulary) {
+    const asLeet = unleet(lower, spelling.leet);
+    if (asLeet === undefined || !spelling.vocabulary.has(asLeet)) return { forms, canon: lower };
+  }
   const spelled = spelling.get(lower);
   add(spelled);
   // "'s" is also read as rule phrases spell it, without the apostrophe.
@@ -128,7 +134,27 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     if (c) {
       raw.push({ start, end: start + c[1]!.length });
       raw.push({ start: start + c[1]!.length, end: start + word.length });
-    } else raw.push({ start, end: start + word.length });
+    } else if (!splitSpelled(start, word)) raw.push({ start, end: start + word.length });
+  };
+  // A chat spelling that stands for several words ("arent" → "aren't", "imma" → "i'm going to")
+  // becomes one token per word, each over a share of the letters, so rules see every word.
+  const splitSpelled = (start: number, word: string): boolean => {
+    const spelled = word.length <= MAX_TOKEN ? spelling.get(word.toLowerCase()) : undefined;
+    if (!spelled || !/[ '’]/.test(spelled)) return false;
+    const pieces = spelled.split(' ').flatMap((w) => {
+      const c = CONTRACTION.exec(w);
+      return c ? [c[1]!, c[2]!] : [w];
+    });
+    if (pieces.length < 2 || pieces.length > word.length) return false;
+    // The first piece keeps as many letters as it has, leaving one for each piece after it.
+    let at = start + Math.min(pieces[0]!.length, word.length - (pieces.length - 1));
+    raw.push({ start, end: at, joined: pieces[0]! });
+    for (let k = 1; k < pieces.length; k++) {
+      const end = k === pieces.length - 1 ? start + word.length : Math.min(at + pieces[k]!.length, start + word.length - (pieces.length - 1 - k));
+      raw.push({ start: at, end, joined: pieces[k]! });
+      at = end;
+    }
+    return true;
   };
   for (const m of text.matchAll(CHUNK)) {
     const word = m[0];
@@ -180,7 +206,11 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     };
     if (squeezed !== undefined) token.squeezed = squeezed;
     tokens.push(token);
-    sentenceStart = false;
+    // Mentions that open a sentence ("@user Idiot.") stand apart: what follows starts the sentence.
+    if (sentenceStart && canon.startsWith('@')) {
+      sentence++;
+      clause++;
+    } else sentenceStart = false;
     prevEnd = r.end;
   }
   return tokens;
@@ -273,9 +303,11 @@ function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary
     }
     // Two letters join only with a dash or underscore, into a word the rules know ("u-p", "m-y"): "U.S." stays.
     const pair = j - i === 2 && (sep === '-' || sep === '_') && vocabulary?.has((text[first.start]! + text[raw[i + 1]!.start]!).toLowerCase());
-    if (j - i >= 3 || pair) {
-      let joined = '';
-      for (let k = i; k < j; k++) joined += text[raw[k]!.start];
+    let joined = '';
+    for (let k = i; k < j; k++) joined += text[raw[k]!.start];
+    // "u r a liar": letters that are each a word, spaced, and make no word together, stay words.
+    const words = sep === ' ' && vocabulary !== undefined && !vocabulary.has(joined.toLowerCase()) && [...joined.toLowerCase()].every((c) => vocabulary.has(c));
+    if ((j - i >= 3 || pair) && !words) {
       const pieces = vocabulary && !vocabulary.has(joined.toLowerCase()) ? vocabulary.split(joined.toLowerCase()) : undefined;
       if (pieces && pieces.length > 1) {
         let k = i;
