@@ -160,20 +160,23 @@ const MAX_SPLIT_GROUPS = 4;
 export function splitChoices(pattern: string): string[] {
   let variants = [pattern];
   let split = 0;
-  // Optional choices are left whole: both variants would run wherever the rest matches.
-  for (const [group] of pattern.matchAll(/\([^()]*\)(?!\?)/g)) {
+  for (const [written, inner, optional] of pattern.matchAll(/\(([^()]*)\)(\?)?/g)) {
     if (split >= MAX_SPLIT_GROUPS) break;
-    const alternatives = group.slice(1, -1).split('|');
+    const alternatives = inner!.split('|');
     const singles = alternatives.filter((a) => !a.trim().includes(' '));
     const phrases = alternatives.filter((a) => a.trim().includes(' '));
-    if (singles.length === 0 || phrases.length === 0) continue;
+    if (phrases.length === 0 || (singles.length === 0 && !optional)) continue;
     split++;
+    // An optional choice becomes an optional choice of its single words, or its phrases required:
+    // the same matches, and the phrase variant is skipped wherever its words are absent.
+    const replacements = optional ? [singles.length > 0 ? `(${singles.join('|')})?` : '', `(${phrases.join('|')})`] : [`(${singles.join('|')})`, `(${phrases.join('|')})`];
     variants = variants.flatMap((v) => {
-      const at = v.indexOf(group);
+      const at = v.indexOf(written);
       if (at < 0) return [v];
-      const swap = (alts: string[]) => v.slice(0, at) + `(${alts.join('|')})` + v.slice(at + group.length);
-      return [swap(singles), swap(phrases)];
+      return replacements.map((r) => (v.slice(0, at) + r + v.slice(at + written.length)).replace(/ {2,}/g, ' ').trim());
     });
+    // A capture left empty would capture nothing: keep such a pattern whole.
+    if (variants.some((v) => /\[<\w+>\s*\]/.test(v))) return [pattern];
   }
   return variants;
 }
