@@ -19,6 +19,8 @@ export interface Hit {
   target?: string;
   /** The abuse subcategory of the group aimed at. */
   subcategory?: AbuseSubcategory;
+  /** Found by a pattern that requires a negation word of its own. */
+  spellsNegation?: boolean;
 }
 
 export interface DetectOptions {
@@ -57,7 +59,12 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
     hits.push({ rule, first, last, start: tokens[first]!.start, end: tokens[last]!.end });
   };
   /** A pattern's hit, with whom its `<target>` (or, without one, the hit) is aimed at. */
-  const addPatternHit = (rule: CompiledRule, first: number, last: number, target: { first: number; last: number } | undefined) => {
+  const addPatternHit = (rule: CompiledRule, pattern: CompiledPattern, first: number, last: number, target: { first: number; last: number } | undefined) => {
+    const before = hits.length;
+    addTargetedHit(rule, first, last, target);
+    if (pattern.negates && hits.length > before) hits[hits.length - 1]!.spellsNegation = true;
+  };
+  const addTargetedHit = (rule: CompiledRule, first: number, last: number, target: { first: number; last: number } | undefined) => {
     if (!target && !rule.requireGroup) return addTokenHit(rule, first, last);
     // Without a `<target>`, a requireGroup hit may be about a group named just before it.
     const resolved = resolveTarget(tokens, norm.text, target?.first ?? first, target?.last ?? last, compiled.targets, !target);
@@ -123,7 +130,7 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
           if (pattern.atEnd && bounds.end[range.last] !== range.last) return;
           const captured = pattern.hasTarget ? found.eq(i).match(pattern.regs).groups('target') : undefined;
           const targetOffset = captured?.found ? captured.json({ offset: true, terms: false })[0]?.offset : undefined;
-          addPatternHit(rule, range.first, range.last, targetOffset && tokensInRange(window, targetOffset.start, targetOffset.length));
+          addPatternHit(rule, pattern, range.first, range.last, targetOffset && tokensInRange(window, targetOffset.start, targetOffset.length));
         });
       }
     }
@@ -349,6 +356,8 @@ function isNegated(hit: Hit, tokens: readonly Token[], negations: ReadonlySet<st
     const t = tokens[i]!;
     if (t.clause !== clause && i < hit.first) continue;
     if (!t.forms.some((f) => negations.has(f))) continue;
+    // A negation the matching pattern spells out ("do not belong") is part of what it matched.
+    if (i >= hit.first && hit.spellsNegation) continue;
     if (t.sentenceStart && t.canon === 'no') continue;
     const next = tokens[i + 1];
     if (next && next.forms.some((f) => INTENSIFYING.has(f))) continue;

@@ -34,6 +34,8 @@ export interface CompiledPattern {
   /** `^` / `$`: the match must start / end its sentence (a window may be cut out of one). */
   atStart: boolean;
   atEnd: boolean;
+  /** It requires a negation word of its own: a negation inside its hit is part of what it matched. */
+  negates: boolean;
 }
 
 export interface ObscenityStage {
@@ -284,7 +286,7 @@ export function compileRules(input: CompileInput): CompiledRules {
         const key = requires.join(',');
         let group = groups.get(key);
         if (!group) groups.set(key, (group = { requires, patterns: [] }));
-        group.patterns.push({ regs, hasTarget: p.includes('<target>'), span: patternSpan(regs), atStart: regs[0]?.start === true, atEnd: regs.at(-1)?.end === true });
+        group.patterns.push({ regs, hasTarget: p.includes('<target>'), span: patternSpan(regs), atStart: regs[0]?.start === true, atEnd: regs.at(-1)?.end === true, negates: spellsNegation(regs, negations) });
       }
       compiled.patternGroups = [...groups.values()];
       rules.push(compiled);
@@ -351,6 +353,15 @@ function senseMap(shared: SharedLexicons, phraseWords: (phrase: string) => strin
     map.set(key, set);
   }
   return map;
+}
+
+/** Whether a pattern requires a negation word of its own ("do not belong", "have no place"). */
+function spellsNegation(slots: readonly ParsedSlot[], negations: ReadonlySet<string>): boolean {
+  return slots.some((slot) => {
+    if (slot.optional) return false;
+    const words = slot.word ? [slot.word] : [...(slot.fastOr ?? []), ...(slot.choices ?? []).flatMap((c) => c.map((t) => t.word ?? ''))];
+    return words.length > 0 && words.every((w) => negations.has(w));
+  });
 }
 
 /** Phrases of the lexicons (shared ones first, then the tables') that name a group (with its subcategory) or an addressee; the first lexicon to list a phrase wins. */
