@@ -317,6 +317,10 @@ function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary
         }
       } else out.push({ start: first.start, end: raw[j - 1]!.end, joined });
       i = j;
+    } else if (words) {
+      // Each letter stays a word; the run is not scanned again from its next letter.
+      for (let k = i; k < j; k++) out.push(raw[k]!);
+      i = j;
     } else {
       out.push(first);
       i++;
