@@ -358,8 +358,9 @@ function isNegated(hit: Hit, tokens: readonly Token[], negations: ReadonlySet<st
     if (!t.forms.some((f) => negations.has(f))) continue;
     // A negation the matching pattern spells out ("do not belong") is part of what it matched.
     if (i >= hit.first && hit.spellsNegation) continue;
-    if (t.sentenceStart && t.canon === 'no') continue;
     const next = tokens[i + 1];
+    // "No, you are the idiot" / "No you are": an answer; "No one deserves ..." still negates.
+    if (t.sentenceStart && t.canon === 'no' && (!next || next.clause !== t.clause || next.canon === 'you')) continue;
     if (next && next.forms.some((f) => INTENSIFYING.has(f))) continue;
     return true;
   }

@@ -131,15 +131,16 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     if (!ALNUM.test(word)) return;
     // Contractions are found on the un-leeted reading too ("y0u'r3"); leet keeps the length.
     const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase(), spelling.leet) ?? word) : null;
+    if (splitSpelled(start, word)) return;
     if (c) {
       raw.push({ start, end: start + c[1]!.length });
       raw.push({ start: start + c[1]!.length, end: start + word.length });
-    } else if (!splitSpelled(start, word)) raw.push({ start, end: start + word.length });
+    } else raw.push({ start, end: start + word.length });
   };
   // A chat spelling that stands for several words ("arent" → "aren't", "imma" → "i'm going to")
   // becomes one token per word, each over a share of the letters, so rules see every word.
   const splitSpelled = (start: number, word: string): boolean => {
-    const spelled = word.length <= MAX_TOKEN ? spelling.get(word.toLowerCase()) : undefined;
+    const spelled = word.length <= MAX_TOKEN ? spelling.get(word.toLowerCase().replace(/’/g, "'")) : undefined;
     if (!spelled || !/[ '’]/.test(spelled)) return false;
     const pieces = spelled.split(' ').flatMap((w) => {
       const c = CONTRACTION.exec(w);
