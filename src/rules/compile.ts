@@ -153,6 +153,11 @@ function escapeChoice(word: string): string {
 
 const MAX_SPLIT_GROUPS = 4;
 
+function longestFirst(alternatives: string[]): string[] {
+  const words = (a: string) => a.split(' ').length;
+  return [...alternatives].sort((a, b) => words(b) - words(a));
+}
+
 /**
  * compromise matches a choice of single words with one set lookup, but tries a choice that holds
  * any multi-word alternative one alternative at a time, at every position. A pattern whose choice
@@ -263,8 +268,9 @@ export function compileRules(input: CompileInput): CompiledRules {
       }
       return words;
     };
+    // Longer alternatives first: compromise takes the first alternative that fits and never comes back.
     const expand = (pattern: string) =>
-      pattern.replace(LEXICON_REF, (_, name: string) => `(${lexiconWords(name).map(escapeChoice).join('|')})`);
+      pattern.replace(LEXICON_REF, (_, name: string) => `(${longestFirst(lexiconWords(name).map(escapeChoice)).join('|')})`);
 
     for (const lexicon of Object.values(table.lexicons ?? {})) for (const w of inflectLexicon(lexicon)) addWords(w);
     for (const rule of table.rules) {
