@@ -133,3 +133,19 @@ describe('chat spellings, mentions and spaced words', () => {
     expect(tokens[1]!.sentence).not.toBe(tokens[0]!.sentence);
   });
 });
+
+describe('hashtags', () => {
+  const vocabulary = new Vocabulary(['send', 'them', 'back', 'deport', 'all', 'deportthemall']);
+  const known = { ...spelling, vocabulary };
+  const canons = (text: string) => tokenize(normalize(text).text, known).map((t) => t.canon);
+
+  it('reads a hashtag as its words, at its capitals or by the words the rules know', () => {
+    expect(canons('#SendThemBack now')).toEqual(['send', 'them', 'back', 'now']);
+    expect(canons('#sendthemback')).toEqual(['send', 'them', 'back']);
+  });
+
+  it('keeps a hashtag the rules list as one word, and camel case outside hashtags', () => {
+    expect(canons('#DeportThemAll')).toEqual(['deportthemall']);
+    expect(canons('SendThemBack')).toEqual(['sendthemback']);
+  });
+});

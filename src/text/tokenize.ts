@@ -38,6 +38,7 @@ export interface Spelling {
 const CHUNK = /[\p{L}\p{N}@$*!|+€£'’]+(?:[#_][\p{L}\p{N}@$*!|+€£'’]+)*|\p{Extended_Pictographic}/gu;
 const INNER_MASK = /[#_]/;
 const MENTION = /^@[\p{L}\p{N}]/u;
+const CAMEL_PARTS = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 const LEADING_JUNK = /^['’!|*+]+/;
 const TRAILING_JUNK = /['’!|@$+€£]+$/;
@@ -137,6 +138,24 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
       raw.push({ start: start + c[1]!.length, end: start + word.length });
     } else raw.push({ start, end: start + word.length });
   };
+  // A hashtag reads as its words: "#SendThemBack" at its capitals, "#deportthemall" into words the rules know.
+  const splitHashtag = (start: number, word: string): boolean => {
+    // A hashtag the rules list as one word ("#DeportThemAll") stays one.
+    if (word.length > MAX_TOKEN || vocabulary?.has(word.toLowerCase())) return false;
+    let pieces: string[] | null = word.match(CAMEL_PARTS);
+    if (!pieces || pieces.join('') !== word || pieces.length < 2) {
+      const lower = word.toLowerCase();
+      if (!vocabulary || vocabulary.has(lower) || !/^\p{Ll}+$/u.test(word)) return false;
+      pieces = vocabulary.split(lower) ?? null;
+      if (!pieces || pieces.length < 2 || pieces.some((p) => p.length < 2 && p !== 'a' && p !== 'i')) return false;
+    }
+    let at = start;
+    for (const piece of pieces) {
+      raw.push({ start: at, end: at + piece.length });
+      at += piece.length;
+    }
+    return true;
+  };
   // A chat spelling that stands for several words ("arent" → "aren't", "imma" → "i'm going to")
   // becomes one token per word, each over a share of the letters, so rules see every word.
   const splitSpelled = (start: number, word: string): boolean => {
@@ -161,6 +180,7 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     const word = m[0];
     if (EMOJI.test(word)) raw.push({ start: m.index, end: m.index + word.length });
     else if (INNER_MASK.test(word)) addMasked(m.index, word, spelling.vocabulary, raw, addWord);
+    else if (m.index > 0 && text[m.index - 1] === '#' && splitHashtag(m.index, word)) continue;
     else addWord(m.index, word);
   }
 
