@@ -60,17 +60,15 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   };
   /** A pattern's hit, with whom its `<target>` (or, without one, the hit) is aimed at. */
   const addPatternHit = (rule: CompiledRule, pattern: CompiledPattern, first: number, last: number, target: { first: number; last: number } | undefined) => {
-    const before = hits.length;
-    addTargetedHit(rule, first, last, target);
-    if (pattern.negates && hits.length > before) hits[hits.length - 1]!.spellsNegation = true;
-  };
-  const addTargetedHit = (rule: CompiledRule, first: number, last: number, target: { first: number; last: number } | undefined) => {
-    if (!target && !rule.requireGroup) return addTokenHit(rule, first, last);
-    // Without a `<target>`, a requireGroup hit may be about a group named just before it.
-    const resolved = resolveTarget(tokens, norm.text, target?.first ?? first, target?.last ?? last, compiled.targets, !target);
-    if (rule.requireGroup && !resolved.isGroup) return;
-    const hit: Hit = { rule, first, last, start: tokens[first]!.start, end: tokens[last]!.end, target: resolved.target };
-    if (resolved.subcategory) hit.subcategory = resolved.subcategory;
+    const hit: Hit = { rule, first, last, start: tokens[first]!.start, end: tokens[last]!.end };
+    if (pattern.negates) hit.spellsNegation = true;
+    if (target || rule.requireGroup) {
+      // Without a `<target>`, a requireGroup hit may be about a group named just before it.
+      const resolved = resolveTarget(tokens, norm.text, target?.first ?? first, target?.last ?? last, compiled.targets, !target);
+      if (rule.requireGroup && !resolved.isGroup) return;
+      hit.target = resolved.target;
+      if (resolved.subcategory) hit.subcategory = resolved.subcategory;
+    }
     hits.push(hit);
   };
 
@@ -324,13 +322,13 @@ const SENSE_REACH = 15;
 
 /** A word of the hit has an innocent sense, and a word showing that sense stands near it in its sentence. */
 function innocentSense(hit: Hit, tokens: readonly Token[], senses: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  const from = Math.max(0, hit.first - SENSE_REACH);
+  const to = Math.min(tokens.length - 1, hit.last + SENSE_REACH);
   for (let i = hit.first; i <= hit.last; i++) {
     for (const form of tokens[i]!.forms) {
       const context = senses.get(form);
       if (!context) continue;
       const sentence = tokens[i]!.sentence;
-      const from = Math.max(0, hit.first - SENSE_REACH);
-      const to = Math.min(tokens.length - 1, hit.last + SENSE_REACH);
       for (let j = from; j <= to; j++) {
         if (j >= hit.first && j <= hit.last) continue;
         const t = tokens[j]!;
