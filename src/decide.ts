@@ -9,8 +9,16 @@ export interface FieldHits {
   hits: Hit[];
 }
 
+/** How a message names a person target; a group is named as written. */
+const TARGET_WORDS: Record<string, string> = {
+  commenter: 'the commenter',
+  author: "the article's author",
+  'named-person': 'a named person',
+  'third-party': 'someone',
+};
+
 function fill(template: string, match: string, target: string | undefined): string {
-  return template.replace(/\{match\}/g, `“${match}”`).replace(/\{target\}/g, target ?? 'someone');
+  return template.replace(/\{match\}/g, `“${match}”`).replace(/\{target\}/g, target ? (TARGET_WORDS[target] ?? target) : 'someone');
 }
 
 /** Turns hits into reasons whose spans point into the caller's original strings. */

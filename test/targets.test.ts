@@ -81,6 +81,11 @@ describe('person targets', () => {
     expect(reasonsOf(text, 'personal_attack/test-zorb')[0]?.target).toBe(target);
   });
 
+  it('names a person target in words in the message', () => {
+    expect(reasonsOf('You are a zorb', 'personal_attack/test-zorb')[0]?.message).toBe('Calls the commenter a zorb: “You are a zorb”.');
+    expect(reasonsOf('The author is a zorb', 'personal_attack/test-zorb')[0]?.message).toBe("Calls the article's author a zorb: “author is a zorb”.");
+  });
+
   it('gives a subcategory only to abuse reasons', () => {
     for (const r of reasonsOf('Women is a zorb', 'personal_attack/test-zorb')) expect(r.subcategory).toBeUndefined();
   });
