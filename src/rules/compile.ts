@@ -247,8 +247,8 @@ export function compileRules(input: CompileInput): CompiledRules {
   const addWords = (phrase: string) => {
     for (const w of phrase.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) if (/\p{L}/u.test(w)) vocabulary.add(w);
   };
-  const addPatternWords = (pattern: string) => {
-    for (const slot of parseMatch(pattern)) {
+  const addPatternWords = (slots: readonly ParsedSlot[]) => {
+    for (const slot of slots) {
       if (slot.word) addWords(slot.word);
       for (const w of slot.fastOr ?? []) addWords(w);
       for (const choice of slot.choices ?? []) for (const t of choice) if (t.word) addWords(t.word);
@@ -297,7 +297,8 @@ export function compileRules(input: CompileInput): CompiledRules {
       compiled.patternGroups = [...groups.values()];
       rules.push(compiled);
       if (!compiled.enabled) continue;
-      for (const p of compiled.expandedPatterns) addPatternWords(p);
+      // The split variants hold every alternative of the patterns, already parsed.
+      for (const group of compiled.patternGroups) for (const pattern of group.patterns) addPatternWords(pattern.regs as ParsedSlot[]);
       for (const w of [...(rule.terms ?? []), ...(rule.exceptions ?? []), ...(rule.triggers ?? []), ...(rule.obscenity ?? [])]) addWords(w.replace(/^~|\*$/g, ''));
       for (const term of rule.terms ?? []) {
         for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) terms.addTerm(termWords(t), compiled.index);

@@ -129,10 +129,9 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     : undefined;
   const addWord = (at: number, chunk: string) => {
     const { start, word } = trimJunk(at, chunk, leetWord);
-    if (!ALNUM.test(word)) return;
+    if (!ALNUM.test(word) || splitSpelled(start, word)) return;
     // Contractions are found on the un-leeted reading too ("y0u'r3"); leet keeps the length.
     const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase(), spelling.leet) ?? word) : null;
-    if (splitSpelled(start, word)) return;
     if (c) {
       raw.push({ start, end: start + c[1]!.length });
       raw.push({ start: start + c[1]!.length, end: start + word.length });
@@ -145,7 +144,7 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     let pieces: string[] | null = word.match(CAMEL_PARTS);
     if (!pieces || pieces.join('') !== word || pieces.length < 2) {
       const lower = word.toLowerCase();
-      if (!vocabulary || vocabulary.has(lower) || !/^\p{Ll}+$/u.test(word)) return false;
+      if (!vocabulary || !/^\p{Ll}+$/u.test(word)) return false;
       pieces = vocabulary.split(lower) ?? null;
       if (!pieces || pieces.length < 2 || pieces.some((p) => p.length < 2 && p !== 'a' && p !== 'i')) return false;
     }
@@ -179,12 +178,12 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   for (const m of text.matchAll(CHUNK)) {
     const word = m[0];
     if (EMOJI.test(word)) raw.push({ start: m.index, end: m.index + word.length });
-    else if (INNER_MASK.test(word)) addMasked(m.index, word, spelling.vocabulary, raw, addWord);
+    else if (INNER_MASK.test(word)) addMasked(m.index, word, vocabulary, raw, addWord);
     else if (m.index > 0 && text[m.index - 1] === '#' && splitHashtag(m.index, word)) continue;
     else addWord(m.index, word);
   }
 
-  const merged = joinSeparatedLetters(text, raw, spelling.vocabulary);
+  const merged = joinSeparatedLetters(text, raw, vocabulary);
   // Quotes that wrap the whole comment (as CSV exports do) quote nothing in it; "" is one quote.
   const wrapped = /^\s*["“]/.test(text) && /["”]\s*$/.test(text);
   const firstWord = merged[0]?.start ?? 0;
@@ -256,10 +255,11 @@ interface RawToken {
 }
 
 function trimJunk(start: number, word: string, leetWord?: (word: string) => boolean): { start: number; word: string } {
-  if (leetWord && word.length <= MAX_TOKEN && word !== word.replace(LEADING_JUNK, '') && leetWord(word.replace(TRAILING_JUNK, ''))) {
-    return { start, word: word.replace(TRAILING_JUNK, '') };
-  }
   const lead = LEADING_JUNK.exec(word);
+  if (lead && leetWord && word.length <= MAX_TOKEN) {
+    const kept = word.replace(TRAILING_JUNK, '');
+    if (leetWord(kept)) return { start, word: kept };
+  }
   if (lead) {
     start += lead[0].length;
     word = word.slice(lead[0].length);
