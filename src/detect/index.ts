@@ -87,7 +87,7 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
     };
     addMatches(norm.text, (offset) => tokenAt(tokens, offset));
     // Words the tokenizer saw through ("fa9907", "dy*e", "n_gger") are matched again as read.
-    const reading = canonReading(tokens, norm.text);
+    const reading = canonReading(tokens);
     if (reading) addMatches(reading.text, (offset) => reading.tokenAt[offset]!);
   }
 
@@ -144,9 +144,13 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
   return { hits: dedupe(kept), usedCompromise: windows.length + unlessWindows.length > 0 };
 }
 
-/** The tokens' canonical readings joined by spaces, with the token under each character; undefined when every token reads as written. */
-function canonReading(tokens: readonly Token[], source: string): { text: string; tokenAt: Int32Array } | undefined {
-  if (!tokens.some((t) => t.canon.length !== t.end - t.start || t.canon !== source.slice(t.start, t.end).toLowerCase())) return undefined;
+/**
+ * The tokens' canonical readings joined by spaces, with the token under each character; undefined
+ * when every token reads as written (its canon is its lower-case text, and its text is what stands
+ * in the source, not letters joined from a separated run).
+ */
+function canonReading(tokens: readonly Token[]): { text: string; tokenAt: Int32Array } | undefined {
+  if (!tokens.some((t) => t.canon !== t.forms[0] || t.text.length !== t.end - t.start)) return undefined;
   const text = tokens.map((t) => t.canon).join(' ');
   const tokenAt = new Int32Array(text.length + 1);
   let at = 0;
