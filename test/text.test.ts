@@ -148,4 +148,45 @@ describe('hashtags', () => {
     expect(canons('#DeportThemAll')).toEqual(['deportthemall']);
     expect(canons('SendThemBack')).toEqual(['sendthemback']);
   });
+
+  it('reads a disguised hashtag through its disguise', () => {
+    expect(canons('#S3ndTh3mBack')).toEqual(['send', 'them', 'back']);
+    expect(canons('#s3ndth3mback')).toEqual(['send', 'them', 'back']);
+    expect(canons('#SennnnndThemBack')).toEqual(['send', 'them', 'back']);
+    expect(canons('#DeportTh_mAll')).toEqual(['deportthemall']);
+  });
+
+  it('splits a run of hashtags at its "#"s, unless a "#" masks a letter', () => {
+    expect(canons('#SendThemBack#DeportThemAll')).toEqual(['send', 'them', 'back', 'deportthemall']);
+    expect(canons('#SendThemBack#Depor#ThemAll')).toEqual(['send', 'them', 'back', 'deportthemall']);
+    expect(canons('#SendTh#mBack')).toEqual(['send', 'them', 'back']);
+  });
+});
+
+describe('everyday words and symbols in disguise', () => {
+  // The second list stands for common English words, which the rules need not list.
+  const vocabulary = new Vocabulary(['you', 'youre', 'are', 'a', 'an', 'is', 'ass', 'he', 'fool', 'up', 'shut', 'idiot', 'women', 'go', 'my'], ['just', 'sorry', 'little', 'like', 'check', 'channel', 'crazy']);
+  const known = { ...spelling, get: (w: string) => ({ youre: "you're", u: 'you', r: 'are' })[w], vocabulary };
+  const canons = (text: string) => tokenize(normalize(text).text, known).map((t) => t.canon);
+
+  it('reads each long run of a repeated letter as one or two letters, whichever makes a word', () => {
+    expect(canons('jjjjust sooooorry llllittle')).toEqual(['just', 'sorry', 'little']);
+  });
+
+  it('reads "$" and "@" at the end of a word, and symbols alone, as letters when they spell a word of the rules', () => {
+    expect(canons('a$$ as$ @$$ he !$')).toEqual(['ass', 'ass', 'ass', 'he', 'is']);
+    expect(canons('it costs 5$ or $100')).toEqual(['it', 'costs', '5', 'or', '$100']);
+  });
+
+  it('gives the letter before a change of separator to the run that then reads as words', () => {
+    expect(canons('y o u r e f-o-o-l')).toEqual(["you're", 'fool']);
+    expect(canons('S h u t u-p')).toEqual(['shut', 'up']);
+    expect(canons('an i-d-i-o-t l i k e y-o-u')).toEqual(['an', 'idiot', 'like', 'you']);
+  });
+
+  it('joins a dotted pair into a word, but not an abbreviation', () => {
+    expect(canons('g.o c.h.e.c.k m.y c-h-a-n-n-e-l')).toEqual(['go', 'check', 'my', 'channel']);
+    expect(canons('the U.S. at 5 a.m.')).not.toContain('us');
+    expect(canons('the U.S. at 5 a.m.')).not.toContain('am');
+  });
 });

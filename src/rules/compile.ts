@@ -329,7 +329,7 @@ export function compileRules(input: CompileInput): CompiledRules {
     }
   }
   for (const phrase of input.allowTerms) exceptions.add(phraseWords(phrase), false, -1);
-  spelling.vocabulary = new Vocabulary(vocabulary);
+  spelling.vocabulary = new Vocabulary(vocabulary, englishWords());
 
   let obscenity: ObscenityStage | undefined;
   if (obscenityOwners.size > 0) {
@@ -388,4 +388,12 @@ function targetLexicon(lexiconSets: ReadonlyArray<Record<string, Lexicon>>, phra
     }
   }
   return { groups, addressees, longest };
+}
+
+const ENGLISH_WORD = /^[a-z]{2,}$/;
+
+/** Common English words, taken from compromise's own lexicon (already in the bundle), for reading disguised words. */
+function englishWords(): string[] {
+  const { lexicon } = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one;
+  return Object.keys(lexicon).filter((w) => ENGLISH_WORD.test(w));
 }

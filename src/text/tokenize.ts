@@ -1,4 +1,4 @@
-import { isElongated, squeeze, squeezeToTwo, unleet, unleetReadings } from './forms.js';
+import { elongationReadings, isElongated, squeeze, squeezeToTwo, unleet, unleetReadings } from './forms.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface Token {
@@ -39,9 +39,16 @@ const CHUNK = /[\p{L}\p{N}@$*!|+€£'’]+(?:[#_][\p{L}\p{N}@$*!|+€£'’]+)*
 const INNER_MASK = /[#_]/;
 const MENTION = /^@[\p{L}\p{N}]/u;
 const CAMEL_PARTS = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
+// Capitalised parts whose lower-case letters may be disguised: "S3nd", "Th#m", "Depor#".
+const DISGUISED_CAMEL_PARTS = /\p{Lu}+(?![\p{Ll}\p{N}*#_@$!|])|\p{Lu}?[\p{Ll}\p{N}*#_@$!|]+/gu;
+const DISGUISE = /[\p{N}*#_@$!|]|(\p{L})\1\1/u;
+const DISGUISE_CHAR = /[\p{N}*#_@$!|]/u;
+const EDGE_MASKS = /^[*#_]+|[*#_]+$/g;
+const DISGUISED_WORD_COST = 1.2;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 const LEADING_JUNK = /^['’!|*+]+/;
 const TRAILING_JUNK = /['’!|@$+€£]+$/;
+const TRAILING_LEET = /[@$][!|@$]*$/;
 const ALNUM = /[\p{L}\p{N}]/u;
 const CONTRACTION = /^(.*[\p{L}])(n['’]t|['’](?:re|ll|ve|m|d|s))$/iu;
 const SENTENCE_END = /[.!?\n]/;
@@ -53,7 +60,10 @@ const SINGLE_OPEN = /(?:^|[\s(\[])['‘]$/;
 const SINGLE_CLOSE = /^['’](?=$|[\s.,;:!?)\]])/;
 const SEPARATOR = /^(?: |\.|-|_|\*|\/| \. | - |\. )$/;
 const UPPER = /^\p{Lu}/u;
+const HAS_UPPER = /\p{Lu}/u;
 const MAX_TOKEN = 64;
+// Dotted letter pairs that are abbreviations, not a separated word.
+const DOTTED_ABBREVIATIONS = new Set(['us', 'uk', 'un', 'eu', 'am', 'pm', 'ad', 'bc', 'dc', 'la', 'ny', 'ps', 'no', 'ma', 'pa', 'ok', 'in', 'me', 'oh', 'hi', 'id', 'ie', 'eg', 'vs', 'st', 'dr', 'mr', 'jr', 'sr', 'co', 'tv', 'pc']);
 
 function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon: string; squeezed?: string } {
   const forms = [lower];
@@ -62,20 +72,24 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
   };
   // "@user" is a mention, not leetspeak, unless it reads as a word the rules know ("@ss").
   if (MENTION.test(lower) && spelling.vocabulary) {
-    const asLeet = unleet(lower, spelling.leet);
-    if (asLeet === undefined || !spelling.vocabulary.has(asLeet)) return { forms, canon: lower };
+    const asLeet = unleet(lower, spelling.leet, true);
+    if (asLeet === undefined || !spelling.vocabulary.inRules(asLeet)) return { forms, canon: lower };
   }
   const spelled = spelling.get(lower);
   add(spelled);
   // "'s" is also read as rule phrases spell it, without the apostrophe.
   if (lower.startsWith("'") && lower.length > 1) add(lower.slice(1));
-  const leet = unleet(lower, spelling.leet);
+  const { vocabulary } = spelling;
+  let leet = unleet(lower, spelling.leet);
+  // Symbols alone ("@$$", "!$") are a word only when they spell one the rules know.
+  if (leet === undefined && vocabulary) {
+    leet = [unleet(lower, spelling.leet, true), ...unleetReadings(lower, spelling.leet, true)].find((r) => r !== undefined && vocabulary.inRules(r));
+  }
   add(leet);
   const leetSpelled = leet ? spelling.get(leet) : undefined;
   add(leetSpelled);
   let canon = spelled ?? leetSpelled ?? leet ?? lower;
   let base = leet ?? lower;
-  const { vocabulary } = spelling;
   // "c1u3l3ss": a symbol that may stand for two letters is read as the one that makes a known word.
   if (vocabulary && leet !== undefined && !vocabulary.has(canon)) {
     const known = unleetReadings(lower, spelling.leet).find((r) => vocabulary.has(r) || vocabulary.has(squeezeToTwo(r)));
@@ -92,12 +106,15 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
     const twoSpelled = spelling.get(two);
     add(twoSpelled);
     squeezed = squeeze(base);
-    // "hannnnged" reads as "hanged", "sooo" as "so": the first reading the rules know.
+    // "hannnnged" reads as "hanged", "sooo" as "so", "sooooorry" as "sorry": a reading the rules
+    // know, else a common word.
     if (vocabulary && !vocabulary.has(canon)) {
-      const known = [twoSpelled, two, squeezed].find((w) => w !== undefined && vocabulary.has(w));
+      const readings = [twoSpelled, ...elongationReadings(base), squeezed].filter((w): w is string => w !== undefined);
+      const known = readings.find((w) => vocabulary.inRules(w)) ?? readings.find((w) => vocabulary.has(w));
       if (known) {
         add(known);
-        canon = known;
+        add(spelling.get(known));
+        canon = spelling.get(known) ?? known;
       }
     }
   }
@@ -123,13 +140,13 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   const leetWord = vocabulary
     ? (word: string) => {
         const lower = word.toLowerCase();
-        const first = unleet(lower, spelling.leet);
-        return (first !== undefined && vocabulary.has(first)) || unleetReadings(lower, spelling.leet).some((r) => vocabulary.has(r));
+        const first = unleet(lower, spelling.leet, true);
+        return (first !== undefined && vocabulary.inRules(first)) || unleetReadings(lower, spelling.leet, true).some((r) => vocabulary.inRules(r));
       }
     : undefined;
   const addWord = (at: number, chunk: string) => {
     const { start, word } = trimJunk(at, chunk, leetWord);
-    if (!ALNUM.test(word) || splitSpelled(start, word)) return;
+    if ((!ALNUM.test(word) && !leetWord?.(word)) || splitSpelled(start, word)) return;
     // Contractions are found on the un-leeted reading too ("y0u'r3"); leet keeps the length.
     const c = word.length <= MAX_TOKEN ? CONTRACTION.exec(unleet(word.toLowerCase(), spelling.leet) ?? word) : null;
     if (c) {
@@ -137,22 +154,23 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
       raw.push({ start: start + c[1]!.length, end: start + word.length });
     } else raw.push({ start, end: start + word.length });
   };
-  // A hashtag reads as its words: "#SendThemBack" at its capitals, "#deportthemall" into words the rules know.
+  // A disguised word reads as a word the rules or English know ("s3nd", "th#m", "sennnnd").
+  const reads = (lower: string): boolean => {
+    if (!vocabulary) return false;
+    if (vocabulary.has(lower)) return true;
+    if (!DISGUISE.test(lower)) return false;
+    const masked = lower.replace(/[#_]/g, '*');
+    return vocabulary.has(makeForms(masked, spelling).canon) || vocabulary.hidesWord(masked);
+  };
+  // A hashtag reads as its words: "#SendThemBack" at its capitals, "#deportthemall" into known
+  // words, "#S3ndTh#mBack" and "#isla#istheproblem" through their disguises.
   const splitHashtag = (start: number, word: string): boolean => {
-    // A hashtag the rules list as one word ("#DeportThemAll") stays one.
-    if (word.length > MAX_TOKEN || vocabulary?.has(word.toLowerCase())) return false;
-    let pieces: string[] | null = word.match(CAMEL_PARTS);
-    if (!pieces || pieces.join('') !== word || pieces.length < 2) {
-      const lower = word.toLowerCase();
-      if (!vocabulary || !/^\p{Ll}+$/u.test(word)) return false;
-      pieces = vocabulary.split(lower) ?? null;
-      if (!pieces || pieces.length < 2 || pieces.some((p) => p.length < 2 && p !== 'a' && p !== 'i')) return false;
-    }
-    let at = start;
-    for (const piece of pieces) {
-      raw.push({ start: at, end: at + piece.length });
-      at += piece.length;
-    }
+    const lower = word.toLowerCase();
+    // A hashtag the rules list as one word ("#DeportThemAll") stays one, however disguised.
+    if (!vocabulary || word.length > MAX_TOKEN || reads(lower)) return false;
+    const pieces = word.includes('#') ? chainPieces(word, vocabulary, reads) : (camelPieces(word, reads) ?? lowerPieces(lower, vocabulary, reads));
+    if (!pieces) return false;
+    for (const [at, length] of pieces) raw.push({ start: start + at, end: start + at + length });
     return true;
   };
   // A chat spelling that stands for several words ("arent" → "aren't", "imma" → "i'm going to")
@@ -178,8 +196,8 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   for (const m of text.matchAll(CHUNK)) {
     const word = m[0];
     if (EMOJI.test(word)) raw.push({ start: m.index, end: m.index + word.length });
-    else if (INNER_MASK.test(word)) addMasked(m.index, word, vocabulary, raw, addWord);
     else if (m.index > 0 && text[m.index - 1] === '#' && splitHashtag(m.index, word)) continue;
+    else if (INNER_MASK.test(word)) addMasked(m.index, word, vocabulary, raw, addWord);
     else addWord(m.index, word);
   }
 
@@ -236,15 +254,31 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   return tokens;
 }
 
-/** How many one-letter tokens from `at` on follow each other with separator `sep`. */
-function separatedRun(text: string, raw: readonly RawToken[], at: number, sep: string): number {
-  let n = 0;
-  for (let k = at; k + 1 < raw.length && n < 3; k++) {
+/** The letters of one-letter tokens from `at` on that follow each other with separator `sep`. */
+function separatedLetters(text: string, raw: readonly RawToken[], at: number, sep: string): string {
+  let letters = text[raw[at]!.start]!;
+  for (let k = at; k + 1 < raw.length && letters.length < 40; k++) {
     const next = raw[k + 1]!;
     if (next.end - next.start !== 1 || next.joined !== undefined || text.slice(raw[k]!.end, next.start) !== sep) break;
-    n++;
+    letters += text[next.start];
   }
-  return n;
+  return letters.toLowerCase();
+}
+
+/**
+ * Whether the last letter of the run `i..j-1` belongs to the run that starts at `j` with another
+ * separator: so when the two runs then read as fewer words ("youre" + "fool", not "youref" + "ool").
+ */
+function stealsLetter(text: string, raw: readonly RawToken[], i: number, j: number, gap: string, vocabulary: Vocabulary | undefined): boolean {
+  const next = separatedLetters(text, raw, j, gap);
+  if (!vocabulary) return next.length >= 3;
+  let run = '';
+  for (let k = i; k < j; k++) run += text[raw[k]!.start];
+  run = run.toLowerCase();
+  const words = (letters: string) => (vocabulary.has(letters) ? 1 : (vocabulary.split(letters, 6)?.length ?? Infinity));
+  const kept = words(run) + words(next);
+  const stolen = words(run.slice(0, -1)) + words(run.slice(-1) + next);
+  return stolen < kept;
 }
 
 interface RawToken {
@@ -255,6 +289,8 @@ interface RawToken {
 }
 
 function trimJunk(start: number, word: string, leetWord?: (word: string) => boolean): { start: number; word: string } {
+  // "a$$", "4s$", "!$": a "$" or "@" at the end is a letter when the whole reads as a word the rules know.
+  if (leetWord && word.length <= MAX_TOKEN && TRAILING_LEET.test(word) && leetWord(word)) return { start, word };
   const lead = LEADING_JUNK.exec(word);
   if (lead && leetWord && word.length <= MAX_TOKEN) {
     const kept = word.replace(TRAILING_JUNK, '');
@@ -314,16 +350,18 @@ function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary
       if (!single(t)) break;
       const gap = text.slice(raw[j - 1]!.end, t.start);
       if (!SEPARATOR.test(gap) || (sep !== undefined && gap !== sep)) {
-        // "i k n o w w-h-e-r-e": the letter before a change of separator starts the next run,
-        // when the new separator goes on for at least three more letters.
-        if (sep !== undefined && j - i >= 4 && SEPARATOR.test(gap) && separatedRun(text, raw, j, gap) >= 3) j--;
+        // "i k n o w w-h-e-r-e", "y o u r e f-o-o-l": the letter before a change of separator
+        // starts the next run, when the two runs then read as fewer words.
+        if (sep !== undefined && j - i >= 3 && SEPARATOR.test(gap) && stealsLetter(text, raw, i, j, gap, vocabulary)) j--;
         break;
       }
       sep = gap;
       j++;
     }
-    // Two letters join only with a dash or underscore, into a word the rules know ("u-p", "m-y"): "U.S." stays.
-    const pair = j - i === 2 && (sep === '-' || sep === '_') && vocabulary?.has((text[first.start]! + text[raw[i + 1]!.start]!).toLowerCase());
+    // Two letters join with a dash, underscore or dot into a known word ("u-p", "m.y"), but an
+    // abbreviation ("U.S.", "a.m.") stays.
+    const pairWord = (text[first.start]! + text[raw[i + 1]?.start ?? first.start]!).toLowerCase();
+    const pair = j - i === 2 && (sep === '-' || sep === '_' || (sep === '.' && !DOTTED_ABBREVIATIONS.has(pairWord))) && vocabulary?.has(pairWord);
     let joined = '';
     for (let k = i; k < j; k++) joined += text[raw[k]!.start];
     // "u r a liar": letters that are each a word, spaced, and make no word together, stay words.
@@ -348,4 +386,88 @@ function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary
     }
   }
   return out;
+}
+
+/** [offset, length] of each word of a hashtag. */
+type Pieces = Array<[number, number]>;
+
+/**
+ * A hashtag split at its capitals. Disguised parts must read as words ("Th#m"); a mask at a
+ * part's edge ("Safe#Deport") separates words. Undefined when it has no capitals inside.
+ */
+function camelPieces(word: string, reads: (lower: string) => boolean): Pieces | undefined {
+  if (DISGUISE_CHAR.test(word)) {
+    const parts = word.match(DISGUISED_CAMEL_PARTS);
+    if (parts && parts.length >= 2 && parts.join('') === word) {
+      const pieces: Pieces = [];
+      let at = 0;
+      for (const part of parts) {
+        const lower = part.toLowerCase();
+        if (!DISGUISE_CHAR.test(part) || reads(lower)) pieces.push([at, part.length]);
+        else {
+          const trimmed = lower.replace(EDGE_MASKS, '');
+          if (trimmed === lower || trimmed.length === 0 || !reads(trimmed)) break;
+          pieces.push([at + lower.indexOf(trimmed), trimmed.length]);
+        }
+        at += part.length;
+      }
+      if (at === word.length) return pieces;
+    }
+  }
+  const parts = HAS_UPPER.test(word) ? word.match(CAMEL_PARTS) : null;
+  if (!parts || parts.length < 2 || parts.join('') !== word) return undefined;
+  let at = 0;
+  return parts.map((part) => {
+    const piece: [number, number] = [at, part.length];
+    at += part.length;
+    return piece;
+  });
+}
+
+/**
+ * A run of hashtags ("BuildTheWall#DeportThemAll") split at its "#"s, each hashtag read on its
+ * own; a "#" that masks a letter ("Depor#ThemAll", "SendTh#mBack") joins its neighbours.
+ */
+function chainPieces(word: string, vocabulary: Vocabulary, reads: (lower: string) => boolean): Pieces {
+  const segments = word.split('#');
+  const pieces: Pieces = [];
+  const push = (at: number, found: Pieces) => {
+    for (const [offset, length] of found) pieces.push([at + offset, length]);
+  };
+  const one = (text: string): Pieces => [[0, text.length]];
+  let at = 0;
+  for (let k = 0; k < segments.length; k++) {
+    const segment = segments[k]!;
+    const lower = segment.toLowerCase();
+    if (segment.length > 0 && !reads(lower) && k + 1 < segments.length) {
+      const merged = `${segment}#${segments[k + 1]!}`;
+      const masked = reads(merged.toLowerCase()) ? one(merged) : camelPieces(merged, reads);
+      // Only when the "#" falls inside a word that reads ("Th#m"), not between two words.
+      if (masked?.some(([offset, length]) => offset < segment.length && offset + length > segment.length + 1)) {
+        push(at, masked);
+        at += merged.length + 1;
+        k++;
+        continue;
+      }
+    }
+    if (segment.length > 0) push(at, reads(lower) ? one(segment) : (camelPieces(segment, reads) ?? lowerPieces(lower, vocabulary, reads) ?? one(segment)));
+    at += segment.length + 1;
+  }
+  return pieces;
+}
+
+/** A lower-case hashtag split into the fewest known words; a lone mask between words separates them. */
+function lowerPieces(lower: string, vocabulary: Vocabulary, reads: (lower: string) => boolean): Pieces | undefined {
+  if (!/^[\p{Ll}\p{N}*#_@$!|]+$/u.test(lower)) return undefined;
+  // A lone mask between words separates them; a disguised piece costs a little more than a plain word.
+  const cost = (p: string) => (p === '#' || p === '_' ? 0 : (vocabulary.cost(p) ?? (reads(p) ? DISGUISED_WORD_COST : undefined)));
+  const split = DISGUISE.test(lower) ? vocabulary.split(lower, 6, cost) : vocabulary.split(lower);
+  if (!split || split.length < 2 || split.some((p) => p.length < 2 && p !== 'a' && p !== 'i' && p !== '#' && p !== '_')) return undefined;
+  const pieces: Pieces = [];
+  let at = 0;
+  for (const p of split) {
+    if (p !== '#' && p !== '_') pieces.push([at, p.length]);
+    at += p.length;
+  }
+  return pieces;
 }
