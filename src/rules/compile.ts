@@ -303,7 +303,7 @@ export function compileRules(input: CompileInput): CompiledRules {
       for (const term of rule.terms ?? []) {
         for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) terms.addTerm(termWords(t), compiled.index);
       }
-      for (const phrase of rule.exceptions ?? []) exceptions.add(phraseWords(phrase), false, compiled.index);
+      for (const phrase of rule.exceptions ?? []) exceptions.addTerm(termWords(phrase), compiled.index);
       for (const word of rule.obscenity ?? []) {
         const list = obscenityOwners.get(word) ?? [];
         list.push(compiled.index);

@@ -210,6 +210,7 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
   let clause = 0;
   let quoted = false;
   let singleQuoted = false;
+  let reposting = false;
   let prevEnd = 0;
   let sentenceStart = true;
   for (const r of merged) {
@@ -224,7 +225,12 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
       } else if (CLAUSE_END.test(gap)) clause++;
     }
     const quotes = (wrapped && r.start === firstWord ? gap.replace(/^\s*["“]/, '') : gap).replace(/""/g, '"').match(QUOTE);
-    if (quotes) quoted = quotes.length % 2 === 1 ? !quoted : quoted;
+    if (quotes && quotes.length % 2 === 1) {
+      // “@user: ...” is a repost of someone's words, not a quotation held up to be judged.
+      if (reposting) reposting = false;
+      else if (!quoted && text[r.start] === '@' && text[r.end] === ':') reposting = true;
+      else quoted = !quoted;
+    }
     if (!singleQuoted && SINGLE_OPEN.test(gap)) singleQuoted = true;
     const tokenText = r.joined ? r.joined : text.slice(r.start, r.end);
     const lower = tokenText.length <= MAX_TOKEN ? tokenText.toLowerCase() : tokenText.slice(0, MAX_TOKEN).toLowerCase();
