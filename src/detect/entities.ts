@@ -17,6 +17,8 @@ const MAY_LINK = /[^\s.]\.[^\s.]|@|:\/\//;
 const PHONE = /(?<![\w+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){8,14}(?![\w])/g;
 const DATE = /(?:^|\D)(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:1[89]|20)\d\d/;
 const HANDLE = /(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
+/** A Google+ style "+Name" mention: a letter after the plus, so "+44 7700 900123", "A+" and "C++" are not handles. */
+const PLUS_HANDLE = /(?<![\w+])\+([A-Za-z][A-Za-z0-9_]{2,30})(?![\w+@])/g;
 const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*(?:com|net|org|info|biz|io|co|me|tv|ly|xyz|ru|uk)\b/gi;
 /**
  * Links broken up so that link finders miss them: a space around the dot ("example. com",
@@ -99,7 +101,7 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(HANDLE)) {
+  for (const m of [...text.matchAll(HANDLE), ...text.matchAll(PLUS_HANDLE)]) {
     if (options.placeholderHandles.has(m[1]!.toLowerCase())) continue;
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
     out.push({ type: 'handle', start: m.index, end: m.index + m[0].length });
