@@ -16,7 +16,8 @@ export interface Entity {
 const MAY_LINK = /[^\s.]\.[^\s.]|@|:\/\//;
 const PHONE = /(?<![\w+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){8,14}(?![\w])/g;
 const DATE = /(?:^|\D)(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:1[89]|20)\d\d/;
-const HANDLE = /(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
+/** "@name", with dots inside as Instagram allows ("@lucy.bakes"); a dot at the end is punctuation. */
+const HANDLE = /(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])/g;
 /** A Google+ style "+Name" mention: a letter after the plus, so "+44 7700 900123", "A+" and "C++" are not handles. */
 const PLUS_HANDLE = /(?<![\w+])\+([A-Za-z][A-Za-z0-9_]{2,30})(?![\w+@])/g;
 const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*(?:com|net|org|info|biz|io|co|me|tv|ly|xyz|ru|uk)\b/gi;
@@ -111,7 +112,7 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
 
 /** The host a broken-up link stands for: spaces and stars closed up, "name com" read as "name.com". */
 function spacedHost(raw: string): string {
-  if (/watch\?v=/i.test(raw) && !/youtu/i.test(raw)) return 'youtube.com';
+  if (/^\/?watch\?v=/i.test(raw)) return 'youtube.com';
   if (/^youtu\s/i.test(raw)) return 'youtu.be';
   const joined = raw
     .toLowerCase()
