@@ -28,6 +28,7 @@ const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|
  * Lower-case "com", "net", "org" (or "COM"), not followed by a word that carries the sentence on:
  * "growth. Net migration" and "in the end. net result" are not links.
  */
+const MAY_SPACED_LINK = /com|net|org|youtu|watch\?v=/i;
 const SPACED_LINK = [
   // w w w . name . com (spaced letters, the name may be spaced words)
   /\b[wW]\s+[wW]\s+[wW]\s*\.\s*[A-Za-z0-9][A-Za-z0-9 -]{1,40}?\s*\.\s*(?:com|net|org|COM|NET|ORG)\b(?:\s*\/\S*)?/g,
@@ -83,7 +84,7 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
     out.push({ type: 'url', start: m.index, end: m.index + m[0].length, host: m[0].toLowerCase().replace(/\s*(\(dot\)|\[dot\]|\sdot\s)\s*/g, '.').replace(/^www\./, '') });
   }
-  for (const re of SPACED_LINK) {
+  for (const re of MAY_SPACED_LINK.test(text) ? SPACED_LINK : []) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       // A link finder may have taken the part before the space ("www.youtube" of "www.youtube. com"): the whole replaces it.
