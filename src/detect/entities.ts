@@ -16,8 +16,29 @@ export interface Entity {
 const MAY_LINK = /[^\s.]\.[^\s.]|@|:\/\//;
 const PHONE = /(?<![\w+])(?:\+|00)?\d(?:[ .\-()]{0,2}\d){8,14}(?![\w])/g;
 const DATE = /(?:^|\D)(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-./](?:0?[1-9]|1[0-2])[-./](?:1[89]|20)\d\d/;
-const HANDLE = /(?<![\w@.])@([A-Za-z0-9_]{2,30})(?![\w@])/g;
+/** "@name", with dots inside as Instagram allows ("@lucy.bakes"); a dot at the end is punctuation. */
+const HANDLE = /(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])/g;
+/** A Google+ style "+Name" mention: a letter after the plus, so "+44 7700 900123", "A+" and "C++" are not handles. */
+const PLUS_HANDLE = /(?<![\w+])\+([A-Za-z][A-Za-z0-9_]{2,30})(?![\w+@])/g;
 const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*(?:com|net|org|info|biz|io|co|me|tv|ly|xyz|ru|uk)\b/gi;
+/**
+ * Links broken up so that link finders miss them: a space around the dot ("example. com",
+ * "www.site .net/page"), letters spaced out ("w w w . site . com"), a space or a star for the dot
+ * before "com" ("greatdeals com", "greatdeals*com"), "youtu be/<id>", a bare "watch?v=<id>".
+ * Lower-case "com", "net", "org" (or "COM"), not followed by a word that carries the sentence on:
+ * "growth. Net migration" and "in the end. net result" are not links.
+ */
+const MAY_SPACED_LINK = /com|net|org|youtu|watch\?v=/i;
+const SPACED_LINK = [
+  // w w w . name . com (spaced letters, the name may be spaced words)
+  /\b[wW]\s+[wW]\s+[wW]\s*\.\s*[A-Za-z0-9][A-Za-z0-9 -]{1,40}?\s*\.\s*(?:com|net|org|COM|NET|ORG)\b(?:\s*\/\S*)?/g,
+  // name. com / name .com / name . com, with an optional www. and path
+  /(?<![\w@.])(?:www\.\s*)?[A-Za-z0-9][A-Za-z0-9-]{1,40}(?:\.[A-Za-z0-9-]{2,40})?(?:\s+\.\s*|\.\s+)(?:com|COM|net|org)(?![A-Za-z])(?!\s+[a-z]{2,}\b(?<!\b(?:and|or|to|for|it|and|now|or)))(?:\s*\/\S*)?/g,
+  // name com / name*com: a name of five or more letters, then "com" standing alone
+  /(?<![\w@.])[A-Za-z][A-Za-z0-9-]{4,40}(?:\s|\s?\*\s?)com(?![\w'’-])(?:\s*\/\S*)?/g,
+  /\byoutu\s*\.?\s+be\s*\/\s*[\w-]{6,}/gi,
+  /(?<![\w/.?=])\/?watch\?v=[\w-]{6,}/g,
+];
 
 let linkify: LinkifyIt | undefined;
 function getLinkify(): LinkifyIt {
@@ -63,6 +84,16 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
     out.push({ type: 'url', start: m.index, end: m.index + m[0].length, host: m[0].toLowerCase().replace(/\s*(\(dot\)|\[dot\]|\sdot\s)\s*/g, '.').replace(/^www\./, '') });
   }
+  for (const re of MAY_SPACED_LINK.test(text) ? SPACED_LINK : []) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      // A link finder may have taken the part before the space ("www.youtube" of "www.youtube. com"): the whole replaces it.
+      const overlapping = out.filter((e) => e.start < end && m.index < e.end);
+      if (overlapping.some((e) => e.start < m.index || e.end > end)) continue;
+      for (const e of overlapping) out.splice(out.indexOf(e), 1);
+      out.push({ type: 'url', start: m.index, end, host: spacedHost(m[0]) });
+    }
+  }
   for (const m of text.matchAll(PHONE)) {
     // Dates and times ("2018-09-14 23:56", "14.09.2018") are not phone numbers.
     if (DATE.test(m[0])) continue;
@@ -72,12 +103,25 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(HANDLE)) {
+  for (const m of [...text.matchAll(HANDLE), ...text.matchAll(PLUS_HANDLE)]) {
     if (options.placeholderHandles.has(m[1]!.toLowerCase())) continue;
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
     out.push({ type: 'handle', start: m.index, end: m.index + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** The host a broken-up link stands for: spaces and stars closed up, "name com" read as "name.com". */
+function spacedHost(raw: string): string {
+  if (/^\/?watch\?v=/i.test(raw)) return 'youtube.com';
+  if (/^youtu\s/i.test(raw)) return 'youtu.be';
+  const joined = raw
+    .toLowerCase()
+    .replace(/\/.*$/, '')
+    .replace(/\s*[.*]\s*/g, '.')
+    .replace(/\s+(?=com$)/, '.')
+    .replace(/\s+/g, '');
+  return joined.replace(/^www\./, '');
 }
 
 export function hostMatches(host: string | undefined, domains: readonly string[]): boolean {
