@@ -18,7 +18,7 @@ const words = [
 const news = [
   'rape charges', 'sexual assault trial', 'breast cancer', 'anal fissure', 'erectile dysfunction', 'testicular cancer',
   'rectal exam', 'anal cancer', 'breastfeeding', 'sex education', 'vaginal birth',
-  'He was convicted of rape and sexual assault in 2019.', 'The clinic treats anal fissures and rectal bleeding.',
+  'rape crisis centre', 'Rape crisis centres need more funding.', 'He was convicted of rape and sexual assault in 2019.', 'The clinic treats anal fissures and rectal bleeding.',
   'Sussex police charged the Essex man with assault.', 'Shiite and Kurdish parties formed a coalition.',
 ];
 
