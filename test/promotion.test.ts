@@ -6,6 +6,7 @@ import { normalize } from '../src/text/normalize.js';
 const entityOptions = {
   fuzzyTlds: new Set(['com', 'net', 'org', 'co', 'uk', 'io', 'me', 'ly']),
   placeholderHandles: new Set(['user', 'username', 'url']),
+  knownDomains: ['facebook.com', 'ebay.com', 'twitch.tv'],
 };
 
 /** The entities found in a text, as `type:matched text→host`. */
@@ -60,6 +61,23 @@ describe('links broken up to get past link finders', () => {
       expect(entities(text)).toEqual([]);
     }
     expect(moderate('Yes.No, it was March.').verdict).toBe('approve');
+  });
+});
+
+describe('links written in disguise', () => {
+  it('reads a disguised scheme, "www" or host as the link it spells, with the host of a known domain', () => {
+    expect(entities('see h_t_t_p_s://w_w_w.f-a-c-e-b-o-o-k.com/page now')).toEqual(['url:h_t_t_p_s://w_w_w.f-a-c-e-b-o-o-k.com/page→facebook.com']);
+    expect(entities('htttttps://www.ttttwitch.tvvvvv/me')).toEqual(['url:htttttps://www.ttttwitch.tvvvvv/me→twitch.tv']);
+    expect(entities('ht*p://www.e_b_a_y.com/itm/1')).toEqual(['url:ht*p://www.e_b_a_y.com/itm/1→ebay.com']);
+    expect(entities('h77ps://www.facebook.c0m/me')).toEqual(['url:h77ps://www.facebook.c0m/me→facebook.com']);
+  });
+
+  it('rejects a disguised link as promotion, and leaves plain links to the other rules', () => {
+    const r = moderate('go to h_t_t_p://w.w.w.cheapdeals.net/buy');
+    expect(rules(r)).toContain('promotion/disguised-link');
+    expectSpansInFields({ text: 'go to h_t_t_p://w.w.w.cheapdeals.net/buy' }, r);
+    expect(rules(moderate('The figures are at https://www.ons.gov.uk/economy.'))).toEqual([]);
+    expect(rules(moderate('It ran on http://localhost:3000 and http://192.168.0.1 in the demo.'))).toEqual([]);
   });
 });
 

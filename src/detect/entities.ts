@@ -1,6 +1,7 @@
 import { LinkifyIt } from 'linkify-it';
 import tlds from 'tlds';
 import type { NormalizedText } from '../text/normalize.js';
+import { findDisguisedLinks } from './disguised-links.js';
 
 export type EntityType = 'url' | 'email' | 'phone' | 'handle';
 
@@ -11,6 +12,8 @@ export interface Entity {
   end: number;
   /** Lower-case host for links and emails. */
   host?: string;
+  /** A link written in disguise ("h_t_t_p_s://", "fa*ebook.com"). */
+  disguised?: boolean;
 }
 
 const MAY_LINK = /[^\s.]\.[^\s.]|@|:\/\//;
@@ -57,7 +60,12 @@ export interface EntityOptions {
   fuzzyTlds: ReadonlySet<string>;
   /** Mentions that are placeholders, not handles. */
   placeholderHandles: ReadonlySet<string>;
+  /** The domains the rules name: a disguised link is read as the one it spells. */
+  knownDomains: readonly string[];
 }
+
+const TLDS: ReadonlySet<string> = new Set(tlds);
+const MAY_DISGUISE_LINK = /:\/\/|[wW][ ._\-*]{1,3}[wW]/;
 
 export function findEntities(norm: NormalizedText, options: EntityOptions): Entity[] {
   const text = norm.text;
@@ -78,6 +86,13 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
         if ((!options.fuzzyTlds.has(tld) && !m.raw.includes('/')) || capitalAfterDot) continue;
       }
       out.push({ type: 'url', start: m.index, end: m.lastIndex, host });
+    }
+  }
+  if (MAY_DISGUISE_LINK.test(text)) {
+    for (const link of findDisguisedLinks(text, options.knownDomains, TLDS)) {
+      // The disguised link replaces what a link finder took of it.
+      for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < link.end && link.start < out[i]!.end) out.splice(i, 1);
+      out.push({ type: 'url', start: link.start, end: link.end, host: link.host, disguised: true });
     }
   }
   for (const m of text.matchAll(OBFUSCATED_LINK)) {

@@ -378,6 +378,7 @@ function addEntityHits(norm: NormalizedText, tokens: readonly Token[], compiled:
     let matching: Entity[] = entities.filter((e) => e.type === spec.type);
     if (spec.domains) matching = matching.filter((e) => hostMatches(e.host, spec.domains!));
     if (spec.exceptDomains) matching = matching.filter((e) => !hostMatches(e.host, spec.exceptDomains!));
+    if (spec.disguised) matching = matching.filter((e) => e.disguised);
     if (matching.length < (spec.minCount ?? 1)) continue;
     const withTerms = compiled.entityTerms.get(rule.index);
     if (withTerms) {

@@ -346,6 +346,7 @@ export function compileRules(input: CompileInput): CompiledRules {
   const entityOptions: EntityOptions = {
     fuzzyTlds: new Set(input.shared.links.fuzzyTlds),
     placeholderHandles: new Set(input.shared.links.placeholderHandles),
+    knownDomains: [...new Set(entityRules.flatMap((r) => r.entity?.domains ?? []).filter((d) => d.includes('.')))],
   };
   return { rules, spelling, negations, terms, exceptions, triggers, obscenity, entityRules, entityTerms, entityOptions, slots, targets: targetLexicon([input.shared.lexicons, ...input.tables.map((t) => t.lexicons ?? {})], phraseWords), senses: senseMap(input.shared, phraseWords) };
 }

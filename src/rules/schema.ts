@@ -15,6 +15,8 @@ export const EntitySchema = z.strictObject({
   minCount: z.optional(z.number().check(z.int(), z.gte(1))),
   /** Only when one of these words or phrases also appears in the field. */
   withTerms: z.optional(words),
+  /** Only links written in disguise ("h_t_t_p://", "fa*ebook.com"). */
+  disguised: z.optional(z.boolean()),
 });
 
 export const RuleSchema = z.strictObject({
