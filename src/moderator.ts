@@ -70,7 +70,7 @@ export function createModerator(policy?: Policy): ModeratorWithStats {
       if (!value) continue;
       const norm = normalize(value);
       const tokens = tokenize(norm.text, compiled.spelling);
-      const detection = detect(norm, tokens, compiled, { allowDomains: resolved.allowDomains });
+      const detection = detect(norm, tokens, compiled, { allowDomains: resolved.allowDomains, field });
       usedCompromise ||= detection.usedCompromise;
       const hits = detection.hits.filter((h) => resolved.categories[h.rule.category].enabled);
       fields.push({ field, norm, hits });

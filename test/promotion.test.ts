@@ -81,6 +81,15 @@ describe('links written in disguise', () => {
   });
 });
 
+describe('a bare link', () => {
+  it('is promotion when the comment says nothing else, not when it gives a reason, nor in the url field', () => {
+    expect(rules(moderate('https://www.mytunesplace.net/track/4411'))).toContain('promotion/bare-link');
+    expect(rules(moderate('Lol https://www.mytunesplace.net/track/4411'))).toContain('promotion/bare-link');
+    expect(rules(moderate('The dates are wrong, see https://www.bbc.co.uk/news/uk-123'))).toEqual([]);
+    expect(rules(moderate({ text: 'Good piece, thanks.', url: 'https://www.mytunesplace.net/track/4411' }))).toEqual([]);
+  });
+});
+
 describe('shorteners, emails, phone numbers, handles', () => {
   it('rejects a shortened link as commercial', () => {
     const r = moderate('Great deals at bit.ly/abc123');

@@ -1,7 +1,7 @@
 import type { CompiledPattern, CompiledRule, CompiledRules } from '../rules/compile.js';
 import type { NormalizedText } from '../text/normalize.js';
 import type { Token } from '../text/tokenize.js';
-import type { AbuseSubcategory } from '../types.js';
+import type { AbuseSubcategory, Field } from '../types.js';
 import { resolveTarget } from './targets.js';
 import { findEntities, hostMatches, type Entity } from './entities.js';
 import { buildWindow, tokensInRange, widen, windowRanges, type Window } from './windows.js';
@@ -25,6 +25,8 @@ export interface Hit {
 
 export interface DetectOptions {
   allowDomains: readonly string[];
+  /** The field moderated: a link alone is a reason in the comment's text, not in its url field. */
+  field: Field;
 }
 
 export interface Detection {
@@ -379,6 +381,7 @@ function addEntityHits(norm: NormalizedText, tokens: readonly Token[], compiled:
     if (spec.domains) matching = matching.filter((e) => hostMatches(e.host, spec.domains!));
     if (spec.exceptDomains) matching = matching.filter((e) => !hostMatches(e.host, spec.exceptDomains!));
     if (spec.disguised) matching = matching.filter((e) => e.disguised);
+    if (spec.alone && (options.field !== 'text' || wordsBesideLinks(tokens, entities) > ALONE_MAX_WORDS)) continue;
     if (matching.length < (spec.minCount ?? 1)) continue;
     const withTerms = compiled.entityTerms.get(rule.index);
     if (withTerms) {
@@ -395,6 +398,19 @@ function addEntityHits(norm: NormalizedText, tokens: readonly Token[], compiled:
     const covered = first >= 0 && tokens[first]!.start < e.end && tokens[last]!.end > e.start;
     hits.push({ rule, start: e.start, end: e.end, first: covered ? first : -1, last: covered ? last : -1 });
   }
+}
+
+const ALONE_MAX_WORDS = 1;
+
+/** How many words of a field lie outside its links (counting stops past the limit of a bare link). */
+function wordsBesideLinks(tokens: readonly Token[], entities: readonly Entity[]): number {
+  const links = entities.filter((e) => e.type === 'url');
+  let words = 0;
+  for (const t of tokens) {
+    if (links.some((e) => t.start < e.end && e.start < t.end)) continue;
+    if (++words > ALONE_MAX_WORDS) break;
+  }
+  return words;
 }
 
 /** One hit per rule and place: overlapping hits of the same rule keep the widest. */

@@ -17,6 +17,8 @@ export const EntitySchema = z.strictObject({
   withTerms: z.optional(words),
   /** Only links written in disguise ("h_t_t_p://", "fa*ebook.com"). */
   disguised: z.optional(z.boolean()),
+  /** Only in the comment's text, when it says next to nothing besides its links: one word at most (a bare link cites no argument). */
+  alone: z.optional(z.boolean()),
 });
 
 export const RuleSchema = z.strictObject({
