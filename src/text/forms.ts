@@ -1,6 +1,6 @@
 const HAS_LETTER = /\p{L}/u;
 // Symbols alone may spell a word ("@$$", "!$"); digits alone are a number.
-const LETTERLESS_LEET = /^(?=.*[@$]).{2,}$/u;
+const LETTERLESS_LEET = /^(?=.*[@$!|]).{2,}$/u;
 const ELONGATED = /(\p{L})\1\1/u;
 const RUN = /(\p{L})\1+/gu;
 const LONG_RUN = /(\p{L})\1{2,}/gu;

@@ -277,6 +277,8 @@ function separatedLetters(text: string, raw: readonly RawToken[], at: number, se
  */
 function stealsLetter(text: string, raw: readonly RawToken[], i: number, j: number, gap: string, vocabulary: Vocabulary | undefined): boolean {
   const next = separatedLetters(text, raw, j, gap);
+  // The new separator must go on ("f-o-o-l"), or join a pair ("u-p"); "k.i.l.l y.o.u" changes twice.
+  if (next.length < 2 && gap !== '-' && gap !== '_') return false;
   if (!vocabulary) return next.length >= 3;
   let run = '';
   for (let k = i; k < j; k++) run += text[raw[k]!.start];
@@ -351,14 +353,17 @@ function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary
     }
     let j = i + 1;
     let sep: string | undefined;
+    // The run ends where the separator changes to another one ("a f-a-r-t").
+    let changes = false;
     while (j < raw.length) {
       const t = raw[j]!;
       if (!single(t)) break;
       const gap = text.slice(raw[j - 1]!.end, t.start);
       if (!SEPARATOR.test(gap) || (sep !== undefined && gap !== sep)) {
+        changes = sep !== undefined && SEPARATOR.test(gap);
         // "i k n o w w-h-e-r-e", "y o u r e f-o-o-l": the letter before a change of separator
         // starts the next run, when the two runs then read as fewer words.
-        if (sep !== undefined && j - i >= 3 && SEPARATOR.test(gap) && stealsLetter(text, raw, i, j, gap, vocabulary)) j--;
+        if (changes && j - i >= 3 && stealsLetter(text, raw, i, j, gap, vocabulary)) j--;
         break;
       }
       sep = gap;
@@ -383,9 +388,11 @@ function joinSeparatedLetters(text: string, raw: readonly RawToken[], vocabulary
       } else out.push({ start: first.start, end: raw[j - 1]!.end, joined });
       i = j;
     } else if (words) {
-      // Each letter stays a word; the run is not scanned again from its next letter.
-      for (let k = i; k < j; k++) out.push(raw[k]!);
-      i = j;
+      // Each letter stays a word; the run is not scanned again from its next letter, except the
+      // last one when another separator follows it ("a f-a-r-t").
+      const end = changes ? j - 1 : j;
+      for (let k = i; k < end; k++) out.push(raw[k]!);
+      i = Math.max(end, i + 1);
     } else {
       out.push(first);
       i++;

@@ -97,8 +97,11 @@ export class Vocabulary {
 
   /** A word's cost as a piece of a split: 1 for a word of the rules, a little more for another word. */
   cost(word: string): number | undefined {
+    // A lone letter is a word only as "a", "i" or "u": "f" + "aggie" is no reading of "faggie".
+    if (word.length === 1 && word !== 'a' && word !== 'i' && word !== 'u') return undefined;
     if (this.words.has(word)) return 1;
-    return this.english.has(word) ? OTHER_WORD_COST : undefined;
+    // Short words from the English list are mostly abbreviations ("sh", "ol"): no piece of a split.
+    return word.length > 2 && this.english.has(word) ? OTHER_WORD_COST : undefined;
   }
 }
 
