@@ -123,7 +123,8 @@ function makeForms(lower: string, spelling: Spelling): { forms: string[]; canon:
     if (unmasked) {
       add(unmasked);
       canon = unmasked;
-    }
+      // Several words fit ("ch*ck"): each is a reading the rules' terms may match.
+    } else for (const candidate of vocabulary.candidates(base)) add(candidate);
   }
   return squeezed === undefined ? { forms, canon } : { forms, canon, squeezed };
 }

@@ -1,6 +1,8 @@
 /** Characters that stand for one hidden letter ("f*ck", "s#it", "a_se"). */
 export const MASK = /[*#_]/g;
 const MASKS_MAX = 2;
+const MAX_CANDIDATES = 4;
+const EDGE_MASK = /^[*#_]|[*#_]$/;
 // Below the cost of one more piece, however many pieces a split has.
 const OTHER_WORD_COST = 1.1;
 
@@ -38,15 +40,21 @@ export class Vocabulary {
     return fitting.length === 1 ? fitting[0] : undefined;
   }
 
+  /** The words (at most a few) that one or two masked letters may hide: "ch*ck" → check, chick, chuck. */
+  candidates(word: string): readonly string[] {
+    return this.fitting(word);
+  }
+
   /** Whether one or two masked letters hide some vocabulary word (perhaps several: "s*it"). */
   hidesWord(word: string): boolean {
     return this.fitting(word).length > 0;
   }
 
-  /** Up to two words the masked word fits: the rules' words first, common words when none of those fit. */
+  /** Up to four words the masked word fits: the rules' words first, common words when none of those fit. */
   private fitting(word: string): string[] {
     const masks = word.match(MASK)?.length ?? 0;
-    if (masks === 0 || masks > MASKS_MAX || word.length - masks < 2) return [];
+    // A star at the edge of a word is emphasis ("**far**", "*calls*"), not a hidden letter.
+    if (masks === 0 || masks > MASKS_MAX || word.length - masks < 2 || EDGE_MASK.test(word)) return [];
     let found = this.unmasked.get(word);
     if (found === undefined) {
       this.byLength ??= indexByLength(this.words);
@@ -118,7 +126,7 @@ function indexByLength(words: Iterable<string>): Map<number, string[]> {
 function fitsAmong(masked: string, byLength: Map<number, string[]>): string[] {
   const found: string[] = [];
   for (const candidate of byLength.get(masked.length) ?? []) {
-    if (fits(masked, candidate) && found.push(candidate) === 2) break;
+    if (fits(masked, candidate) && found.push(candidate) === MAX_CANDIDATES) break;
   }
   return found;
 }
