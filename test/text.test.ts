@@ -184,6 +184,13 @@ describe('everyday words and symbols in disguise', () => {
     expect(canons('an i-d-i-o-t l i k e y-o-u')).toEqual(['an', 'idiot', 'like', 'you']);
   });
 
+  it('reads a phrase of the rules run together as its words, and nothing else', () => {
+    const phrases = new Map([['killyourself', ['kill', 'yourself']]]);
+    const withPhrases = { ...known, phrases };
+    expect(tokenize('killyourself now', withPhrases).map((t) => t.canon)).toEqual(['kill', 'yourself', 'now']);
+    expect(tokenize('therapist', withPhrases).map((t) => t.canon)).toEqual(['therapist']);
+  });
+
   it('joins a dotted pair into a word, but not an abbreviation', () => {
     expect(canons('g.o c.h.e.c.k m.y c-h-a-n-n-e-l')).toEqual(['go', 'check', 'my', 'channel']);
     expect(canons('the U.S. at 5 a.m.')).not.toContain('us');

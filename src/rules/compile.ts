@@ -136,6 +136,7 @@ export function deriveTriggers(pattern: string, functionWords: ReadonlySet<strin
 class MapSpelling implements Spelling {
   /** Set once every table is compiled: rule phrases themselves are read without it. */
   vocabulary: Vocabulary | undefined;
+  phrases: Map<string, readonly string[]> | undefined;
   constructor(
     private readonly map: ReadonlyMap<string, string>,
     readonly leet: ReadonlyMap<string, string>,
@@ -242,6 +243,7 @@ export function compileRules(input: CompileInput): CompiledRules {
     return id;
   };
   const lexiconCache = new Map<string, string[]>();
+  const phrases = new Map<string, readonly string[]>();
   // Every word the rules are written in: the vocabulary disguised words are read against.
   const vocabulary = new Set<string>([...input.shared.functionWords, ...input.shared.negations, ...Object.keys(input.shared.spellings), ...Object.values(input.shared.spellings)]);
   const addWords = (phrase: string) => {
@@ -301,7 +303,11 @@ export function compileRules(input: CompileInput): CompiledRules {
       for (const group of compiled.patternGroups) for (const pattern of group.patterns) addPatternWords(pattern.regs as ParsedSlot[]);
       for (const w of [...(rule.terms ?? []), ...(rule.exceptions ?? []), ...(rule.triggers ?? []), ...(rule.obscenity ?? [])]) addWords(w.replace(/^~|\*$/g, ''));
       for (const term of rule.terms ?? []) {
-        for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) terms.addTerm(termWords(t), compiled.index);
+        for (const t of term.startsWith('%') ? lexiconWords(term.slice(1, -1)) : [term]) {
+          const words = termWords(t);
+          terms.addTerm(words, compiled.index);
+          if (words.length >= 2 && words.every((w) => PLAIN_WORD.test(w))) phrases.set(words.join(''), words);
+        }
       }
       for (const phrase of rule.exceptions ?? []) exceptions.addTerm(termWords(phrase), compiled.index);
       for (const word of rule.obscenity ?? []) {
@@ -330,6 +336,9 @@ export function compileRules(input: CompileInput): CompiledRules {
   }
   for (const phrase of input.allowTerms) exceptions.add(phraseWords(phrase), false, -1);
   spelling.vocabulary = new Vocabulary(vocabulary, englishWords());
+  // A phrase run together is read as its words, unless the rules know the run as one word.
+  for (const joined of phrases.keys()) if (vocabulary.has(joined)) phrases.delete(joined);
+  spelling.phrases = phrases;
 
   let obscenity: ObscenityStage | undefined;
   if (obscenityOwners.size > 0) {
@@ -392,6 +401,7 @@ function targetLexicon(lexiconSets: ReadonlyArray<Record<string, Lexicon>>, phra
 }
 
 const ENGLISH_WORD = /^[a-z]{2,}$/;
+const PLAIN_WORD = /^[a-z]+$/;
 
 /** Common English words, taken from compromise's own lexicon (already in the bundle), for reading disguised words. */
 function englishWords(): string[] {

@@ -31,6 +31,8 @@ export interface Spelling {
   readonly leet: ReadonlyMap<string, string>;
   /** The words the rules are written in: a disguised word is read as the one it hides. */
   readonly vocabulary?: Vocabulary | undefined;
+  /** The rules' phrases of several words, run together ("killyourself" → kill, yourself). */
+  readonly phrases?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 // A word: letters and digits, with the symbols used to disguise letters inside it; or one emoji.
@@ -45,6 +47,9 @@ const DISGUISE = /[\p{N}*#_@$!|]|(\p{L})\1\1/u;
 const DISGUISE_CHAR = /[\p{N}*#_@$!|]/u;
 const EDGE_MASKS = /^[*#_]+|[*#_]+$/g;
 const DISGUISED_WORD_COST = 1.2;
+const RUN_TOGETHER_MIN = 6;
+// All lower case or all capitals: "YouAreAnIdiot" outside a hashtag is a name or a brand.
+const RUN_TOGETHER = /^(?:\p{Ll}+|\p{Lu}+)$/u;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 const LEADING_JUNK = /^['’!|*+]+/;
 const TRAILING_JUNK = /['’!|@$+€£]+$/;
@@ -174,6 +179,18 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     for (const [at, length] of pieces) raw.push({ start: start + at, end: start + at + length });
     return true;
   };
+  // A known phrase run together ("killyourself", "youareanidiot") reads as its words.
+  const splitRunTogether = (start: number, word: string): boolean => {
+    if (!spelling.phrases || word.length < RUN_TOGETHER_MIN || word.length > MAX_TOKEN || !RUN_TOGETHER.test(word)) return false;
+    const words = spelling.phrases.get(word.toLowerCase());
+    if (!words) return false;
+    let at = start;
+    for (const w of words) {
+      raw.push({ start: at, end: at + w.length });
+      at += w.length;
+    }
+    return true;
+  };
   // A chat spelling that stands for several words ("arent" → "aren't", "imma" → "i'm going to")
   // becomes one token per word, each over a share of the letters, so rules see every word.
   const splitSpelled = (start: number, word: string): boolean => {
@@ -199,7 +216,7 @@ export function tokenize(text: string, spelling: Spelling): Token[] {
     if (EMOJI.test(word)) raw.push({ start: m.index, end: m.index + word.length });
     else if (m.index > 0 && text[m.index - 1] === '#' && splitHashtag(m.index, word)) continue;
     else if (INNER_MASK.test(word)) addMasked(m.index, word, vocabulary, raw, addWord);
-    else addWord(m.index, word);
+    else if (!splitRunTogether(m.index, word)) addWord(m.index, word);
   }
 
   const merged = joinSeparatedLetters(text, raw, vocabulary);
