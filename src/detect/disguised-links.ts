@@ -14,7 +14,7 @@ export interface DisguisedLink {
 const SCHEME_CHAR = /[A-Za-z0-9*#_.\-$ ]/;
 const LOOK_BACK = 24;
 const URL_TAIL = /^[^\s]*/;
-const TRAILING_PUNCTUATION = /[.,;:!?)\]'"”’]+$/;
+const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']', "'", '"', '”', '’']);
 const WWW = /(?<![A-Za-z0-9])[wW][ ._\-*]{1,3}[wW][ ._\-*]{1,3}[wW][ ._\-*]*\.[^\s]+/g;
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', $: 's', '@': 'a' };
 const MASK = /[*#_]/;
@@ -71,7 +71,10 @@ function readHost(raw: string, knownDomains: readonly string[]): string {
 export function findDisguisedLinks(text: string, knownDomains: readonly string[], tlds: ReadonlySet<string>): DisguisedLink[] {
   const out: DisguisedLink[] = [];
   const add = (start: number, hostStart: number) => {
-    const tail = URL_TAIL.exec(text.slice(hostStart))![0].replace(TRAILING_PUNCTUATION, '');
+    let tail = URL_TAIL.exec(text.slice(hostStart))![0];
+    let cut = tail.length;
+    while (cut > 0 && TRAILING_PUNCTUATION.has(tail[cut - 1]!)) cut--;
+    tail = tail.slice(0, cut);
     const end = hostStart + tail.length;
     const hostRaw = tail.split(/[/?]/)[0]!;
     const scheme = text.slice(start, hostStart);

@@ -23,7 +23,7 @@ const DATE = /(?:^|\D)(?:1[89]|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12
 const HANDLE = /(?<![\w@.])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])/g;
 /** A Google+ style "+Name" mention: a letter after the plus, so "+44 7700 900123", "A+" and "C++" are not handles. */
 const PLUS_HANDLE = /(?<![\w+])\+([A-Za-z][A-Za-z0-9_]{2,30})(?![\w+@])/g;
-const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|\[dot\]|\sdot\s)\s*(?:com|net|org|info|biz|io|co|me|tv|ly|xyz|ru|uk)\b/gi;
+const OBFUSCATED_LINK = /(?<![a-z0-9-])(?:www\s{0,3}(?:\.|dot)\s{0,3})?[a-z0-9-]{2,40}\s{0,3}(?:\(dot\)|\[dot\]|\sdot\s)\s{0,3}(?:com|net|org|info|biz|io|co|me|tv|ly|xyz|ru|uk)\b/gi;
 /**
  * Links broken up so that link finders miss them: a space around the dot ("example. com",
  * "www.site .net/page"), letters spaced out ("w w w . site . com"), a space or a star for the dot
@@ -34,12 +34,12 @@ const OBFUSCATED_LINK = /\b(?:www\s*(?:\.|dot)\s*)?[a-z0-9-]{2,40}\s*(?:\(dot\)|
 const MAY_SPACED_LINK = /com|net|org|youtu|watch\?v=/i;
 const SPACED_LINK = [
   // w w w . name . com (spaced letters, the name may be spaced words)
-  /\b[wW]\s+[wW]\s+[wW]\s*\.\s*[A-Za-z0-9][A-Za-z0-9 -]{1,40}?\s*\.\s*(?:com|net|org|COM|NET|ORG)\b(?:\s*\/\S*)?/g,
+  /\b[wW]\s{1,3}[wW]\s{1,3}[wW]\s{0,3}\.\s{0,3}[A-Za-z0-9][A-Za-z0-9 -]{1,40}?\s{0,3}\.\s{0,3}(?:com|net|org|COM|NET|ORG)\b(?:\s{0,3}\/\S*)?/g,
   // name. com / name .com / name . com, with an optional www. and path
-  /(?<![\w@.])(?:www\.\s*)?[A-Za-z0-9][A-Za-z0-9-]{1,40}(?:\.[A-Za-z0-9-]{2,40})?(?:\s+\.\s*|\.\s+)(?:com|COM|net|org)(?![A-Za-z])(?!\s+[a-z]{2,}\b(?<!\b(?:and|or|to|for|it|and|now|or)))(?:\s*\/\S*)?/g,
+  /(?<![\w@.])(?:www\.\s*)?[A-Za-z0-9][A-Za-z0-9-]{1,40}(?:\.[A-Za-z0-9-]{2,40})?(?:\s{1,3}\.\s{0,3}|\.\s{1,3})(?:com|COM|net|org)(?![A-Za-z])(?!\s+[a-z]{2,}\b(?<!\b(?:and|or|to|for|it|and|now|or)))(?:\s{0,3}\/\S*)?/g,
   // name com / name*com: a name of five or more letters, then "com" standing alone
-  /(?<![\w@.])[A-Za-z][A-Za-z0-9-]{4,40}(?:\s|\s?\*\s?)com(?![\w'’-])(?:\s*\/\S*)?/g,
-  /\byoutu\s*\.?\s+be\s*\/\s*[\w-]{6,}/gi,
+  /(?<![\w@.-])[A-Za-z][A-Za-z0-9-]{4,40}(?:\s|\s?\*\s?)com(?![\w'’-])(?:\s{0,3}\/\S*)?/g,
+  /\byoutu\s{0,3}\.?\s{1,3}be\s{0,3}\/\s{0,3}[\w-]{6,}/gi,
   /(?<![\w/.?=])\/?watch\?v=[\w-]{6,}/g,
 ];
 
@@ -97,7 +97,7 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
   }
   for (const m of text.matchAll(OBFUSCATED_LINK)) {
     if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
-    out.push({ type: 'url', start: m.index, end: m.index + m[0].length, host: m[0].toLowerCase().replace(/\s*(\(dot\)|\[dot\]|\sdot\s)\s*/g, '.').replace(/^www\./, '') });
+    out.push({ type: 'url', start: m.index, end: m.index + m[0].length, host: m[0].toLowerCase().replace(/\s{0,3}(\(dot\)|\[dot\]|\sdot\s)\s{0,3}/g, '.').replace(/^www\./, '') });
   }
   for (const re of MAY_SPACED_LINK.test(text) ? SPACED_LINK : []) {
     for (const m of text.matchAll(re)) {
@@ -132,9 +132,9 @@ function spacedHost(raw: string): string {
   if (/^youtu\s/i.test(raw)) return 'youtu.be';
   const joined = raw
     .toLowerCase()
-    .replace(/\/.*$/, '')
-    .replace(/\s*[.*]\s*/g, '.')
-    .replace(/\s+(?=com$)/, '.')
+    .replace(/\/[^]*/, '')
+    .replace(/\s{0,3}[.*]\s{0,3}/g, '.')
+    .replace(/\s{1,3}(?=com$)/, '.')
     .replace(/\s+/g, '');
   return joined.replace(/^www\./, '');
 }

@@ -45,15 +45,16 @@ const CAMEL_PARTS = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
 const DISGUISED_CAMEL_PARTS = /\p{Lu}+(?![\p{Ll}\p{N}*#_@$!|])|\p{Lu}?[\p{Ll}\p{N}*#_@$!|]+/gu;
 const DISGUISE = /[\p{N}*#_@$!|]|(\p{L})\1\1/u;
 const DISGUISE_CHAR = /[\p{N}*#_@$!|]/u;
-const EDGE_MASKS = /^[*#_]+|[*#_]+$/g;
 const DISGUISED_WORD_COST = 1.2;
+const MASK_CHARS = new Set(['*', '#', '_']);
 const RUN_TOGETHER_MIN = 6;
 // All lower case or all capitals: "YouAreAnIdiot" outside a hashtag is a name or a brand.
 const RUN_TOGETHER = /^(?:\p{Ll}+|\p{Lu}+)$/u;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 const LEADING_JUNK = /^['’!|*+]+/;
-const TRAILING_JUNK = /['’!|@$+€£]+$/;
-const TRAILING_LEET = /[@$][!|@$]*$/;
+// Characters dropped from the end of a word; "$" and "@" among them may be letters ("a$$").
+const TRAILING_JUNK = new Set(['\'', '’', '!', '|', '@', '$', '+', '€', '£']);
+const TRAILING_LEET = new Set(['@', '$']);
 const ALNUM = /[\p{L}\p{N}]/u;
 const CONTRACTION = /^(.*[\p{L}])(n['’]t|['’](?:re|ll|ve|m|d|s))$/iu;
 const SENTENCE_END = /[.!?\n]/;
@@ -314,20 +315,28 @@ interface RawToken {
   joined?: string;
 }
 
+/** Where a word's trailing junk begins (its length when there is none); a scan, not a regular expression, so a long run stays linear. */
+function junkStart(word: string): number {
+  let end = word.length;
+  while (end > 0 && TRAILING_JUNK.has(word[end - 1]!)) end--;
+  return end;
+}
+
 function trimJunk(start: number, word: string, leetWord?: (word: string) => boolean): { start: number; word: string } {
+  const junk = junkStart(word);
   // "a$$", "4s$", "!$": a "$" or "@" at the end is a letter when the whole reads as a word the rules know.
-  if (leetWord && word.length <= MAX_TOKEN && TRAILING_LEET.test(word) && leetWord(word)) return { start, word };
+  if (leetWord && word.length <= MAX_TOKEN && junk < word.length && [...word.slice(junk)].some((c) => TRAILING_LEET.has(c)) && leetWord(word)) return { start, word };
   const lead = LEADING_JUNK.exec(word);
   if (lead && leetWord && word.length <= MAX_TOKEN) {
-    const kept = word.replace(TRAILING_JUNK, '');
+    const kept = word.slice(0, junk);
     if (leetWord(kept)) return { start, word: kept };
   }
   if (lead) {
     start += lead[0].length;
     word = word.slice(lead[0].length);
   }
-  const trail = TRAILING_JUNK.exec(word);
-  if (trail && trail[0].length < word.length) word = word.slice(0, word.length - trail[0].length);
+  const end = junkStart(word);
+  if (end > 0) word = word.slice(0, end);
   return { start, word };
 }
 
@@ -436,7 +445,7 @@ function camelPieces(word: string, reads: (lower: string) => boolean): Pieces | 
         const lower = part.toLowerCase();
         if (!DISGUISE_CHAR.test(part) || reads(lower)) pieces.push([at, part.length]);
         else {
-          const trimmed = lower.replace(EDGE_MASKS, '');
+          const trimmed = trimMasks(lower);
           if (trimmed === lower || trimmed.length === 0 || !reads(trimmed)) break;
           pieces.push([at + lower.indexOf(trimmed), trimmed.length]);
         }
@@ -501,4 +510,13 @@ function lowerPieces(lower: string, vocabulary: Vocabulary, reads: (lower: strin
     at += p.length;
   }
   return pieces;
+}
+
+/** A part without the masks at its edges ("Safe#" → "safe"). */
+function trimMasks(part: string): string {
+  let start = 0;
+  let end = part.length;
+  while (start < end && MASK_CHARS.has(part[start]!)) start++;
+  while (end > start && MASK_CHARS.has(part[end - 1]!)) end--;
+  return part.slice(start, end);
 }
