@@ -31,7 +31,7 @@ function packages(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
-    if (name.startsWith('@')) found.push(...packages(path).map((p) => p));
+    if (name.startsWith('@')) found.push(...packages(path));
     else {
       found.push(path);
       try {

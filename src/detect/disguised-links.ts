@@ -80,7 +80,6 @@ export function findDisguisedLinks(text: string, knownDomains: readonly string[]
     const scheme = text.slice(start, hostStart);
     if (hostRaw.length === 0 || /^[\d.:]+$|^localhost\b/i.test(hostRaw)) return;
     if (/^https?:\/\/$/i.test(scheme) && !isDisguisedHost(hostRaw, tlds)) return;
-    if (out.some((l) => l.start < end && start < l.end)) return;
     out.push({ start, end, host: readHost(hostRaw, knownDomains) });
   };
   for (let k = text.indexOf('://'); k >= 0; k = text.indexOf('://', k + 3)) {
@@ -96,5 +95,12 @@ export function findDisguisedLinks(text: string, knownDomains: readonly string[]
     }
   }
   for (const m of text.matchAll(WWW)) add(m.index, m.index);
-  return out;
+  // Where two readings overlap ("h_t_t_p://w_w_w.site.com" is also a "w_w_w." link), the earlier start wins.
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  let keptEnd = -1;
+  return out.filter((link) => {
+    if (link.start < keptEnd) return false;
+    keptEnd = link.end;
+    return true;
+  });
 }
