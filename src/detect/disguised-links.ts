@@ -1,3 +1,5 @@
+import { squeeze } from '../text/forms.js';
+
 /**
  * Links written so that link finders miss them: a scheme or "www" spelled with separators,
  * repeated letters, masks or leet ("h_t_t_p_s://", "htttps://", "ht*p://", "h77p://", "w_w_w."),
@@ -28,7 +30,7 @@ function skeleton(raw: string, masks: boolean): string {
     else if (LEET[ch]) out += LEET[ch];
     else if (/[0-9]/.test(ch)) out += ch;
   }
-  return out.replace(/([a-z])\1+/g, '$1');
+  return squeeze(out);
 }
 
 const SCHEMES = ['htp', 'htps'];
