@@ -61,6 +61,18 @@ describe('moderate()', () => {
     createModerator().moderate('you are such a moron and I will hurt you');
     expect({ reading: reading(), lexicon: lexiconSize() }).toEqual(before);
   });
+
+  it("is not changed by the host app's compromise words and plugins (the library has its own copy)", () => {
+    const comments = ['you are such a moron and I will hurt you', 'I will kill you', 'Our minister is a clown', 'ISIS killed 20 people'];
+    const m = createModerator();
+    const before = comments.map((c) => m.moderate(c));
+    // A host that re-tags the words our rules read, and adds a compute step to every document.
+    nlp.plugin({ words: { moron: 'Place', kill: 'Noun', hurt: 'Adjective', clown: 'Verb', you: 'Organization' } });
+    nlp.plugin({ compute: { shout: (view: { docs: Array<Array<{ tags: Set<string> }>> }) => view.docs.flat().forEach((t) => t.tags.add('Shout')) }, hooks: ['shout'] });
+    expect(nlp('I will kill you').has('#Noun')).toBe(true);
+    expect(comments.map((c) => createModerator().moderate(c))).toEqual(before);
+    expect(before.map((r) => r.verdict)).toEqual(['reject', 'reject', 'reject', 'approve']);
+  });
 });
 
 describe('input errors', () => {

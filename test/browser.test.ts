@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,13 @@ import { ROOT } from './helpers.js';
 // The library in a browser: bundled by esbuild with no Node built-in, and the playground page
 // (examples/playground) driven in headless Chromium from Debian's package (no browser download).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Set from the measured size (262,521 bytes gzipped at rule set 53e5361d9b12) plus 2%: a rule round or
+// a dependency that grows the bundle past it must say so here. The issue's target, 200 KB, is not met:
+// compromise's tagger (~100 KB) and the rule tables (~105 KB) alone come to more (README, "Size").
+const GZIP_BUDGET = 268_000;
 
 describe('the browser bundle', () => {
-  it('bundles for the browser with no Node built-in, and prints its size', async () => {
+  it(`bundles for the browser with no Node built-in, within ${GZIP_BUDGET.toLocaleString('en')} bytes gzipped, and prints its size`, async () => {
     const result = await build({
       entryPoints: [join(ROOT, 'src', 'index.ts')],
       bundle: true,
@@ -27,7 +31,9 @@ describe('the browser bundle', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((path) => path.startsWith('node:') || /(^|\/)node_modules\/(pg|mongoose|redis|natural\/lib\/natural\/index)/.test(path))).toEqual([]);
     const code = result.outputFiles[0]!.contents;
-    console.log(`browser bundle: ${code.length} bytes, ${gzipSync(code, { level: 9 }).length} bytes gzipped`);
+    const gzipped = gzipSync(code, { level: 9 }).length;
+    console.log(`browser bundle: ${code.length} bytes, ${gzipped} bytes gzipped, ${brotliCompressSync(code).length} bytes with brotli`);
+    expect(gzipped).toBeLessThanOrEqual(GZIP_BUDGET);
   });
 });
 

@@ -22,7 +22,7 @@ export async function importTs(entry) {
       outfile,
       logLevel: 'error',
       // Runtime dependencies stay external, as in the published build.
-      external: ['compromise', 'obscenity', 'zod', 'linkify-it'],
+      external: ['obscenity', 'zod', 'linkify-it'],
     });
     return await import(pathToFileURL(outfile).href);
   } finally {

@@ -4,7 +4,7 @@ import type { Token } from '../text/tokenize.js';
 import type { AbuseSubcategory, Field } from '../types.js';
 import { resolveTarget } from './targets.js';
 import { findEntities, hostMatches, type Entity } from './entities.js';
-import { buildWindow, tokensInRange, widen, windowRanges, type Window } from './windows.js';
+import { buildWindow, matchedTokens, widen, windowRanges, type MatchedTerm, type Window } from './windows.js';
 
 /** A rule that fired, located in the normalised text. */
 export interface Hit {
@@ -122,15 +122,14 @@ export function detect(norm: NormalizedText, tokens: readonly Token[], compiled:
       const doc = window.doc as Doc;
       for (const { rule, pattern } of todo) {
         const found = doc.match(pattern.regs);
-        const offsets = found.found ? found.json({ offset: true, terms: false }) : [];
-        offsets.forEach((entry, i) => {
-          if (!entry.offset) return;
-          const range = tokensInRange(window, entry.offset.start, entry.offset.length);
+        const ranges = found.found ? matchedTokens(window, found.docs) : [];
+        ranges.forEach((range, i) => {
+          if (!range) return;
           if (pattern.atStart && bounds.start[range.first] !== range.first) return;
           if (pattern.atEnd && bounds.end[range.last] !== range.last) return;
           const captured = pattern.hasTarget ? found.eq(i).match(pattern.regs).groups('target') : undefined;
-          const targetOffset = captured?.found ? captured.json({ offset: true, terms: false })[0]?.offset : undefined;
-          addPatternHit(rule, pattern, range.first, range.last, targetOffset && tokensInRange(window, targetOffset.start, targetOffset.length));
+          const target = captured?.found ? matchedTokens(window, captured.docs)[0] : undefined;
+          addPatternHit(rule, pattern, range.first, range.last, target);
         });
       }
     }
@@ -229,11 +228,10 @@ function intersects(words: ReadonlySet<string>, present: ReadonlySet<string>): b
 /** The little of compromise's View API used here. */
 interface View {
   found: boolean;
-  json(opts: object): Array<{ offset?: { start: number; length: number } }>;
+  docs: MatchedTerm[][];
   eq(i: number): View;
   match(parsed: unknown): View;
   groups(name: string): View | undefined;
-  text(): string;
 }
 
 interface Doc extends View {

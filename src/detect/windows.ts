@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from '../generated/compromise.js';
 import type { Token } from '../text/tokenize.js';
 
 /** Tokens on each side of a trigger given to compromise: its cost grows faster than linearly. */
@@ -17,11 +17,13 @@ export interface Window {
 
 let steps: string[] | undefined;
 /**
- * compromise's tagging without its post-tagger (contextual corrections, run as a large match net)
- * and noun-phrase chunks: the lexicon and suffix tags our patterns read, in under half the time.
+ * The tagging steps of our compromise build (src/generated/compromise.js): the lexicon and suffix
+ * tags our patterns read. It has no post-tagger (contextual corrections, run as a large match net,
+ * that cost more than half the time) and no noun-phrase chunks.
  */
 function taggingSteps(): string[] {
-  steps ??= (nlp.world() as { hooks: string[] }).hooks.filter((h) => h !== 'postTagger' && h !== 'chunks');
+  // Then each term's place in the window's text, for matchedTokens.
+  steps ??= [...(nlp.world() as unknown as { hooks: string[] }).hooks, 'offset'];
   return steps;
 }
 
@@ -41,6 +43,20 @@ export function buildWindow(source: string, tokens: readonly Token[], first: num
     }
   }
   return { first, last, text, offsets, doc: nlp.tokenize(text).compute(taggingSteps()) };
+}
+
+/** A term of a compromise match, with its place in the window's text (computed with the tags). */
+export interface MatchedTerm {
+  offset?: { start: number; length: number };
+}
+
+/** The window's tokens each match covers: from its first term's start to its last term's end. */
+export function matchedTokens(window: Window, matches: ReadonlyArray<readonly MatchedTerm[]>): Array<{ first: number; last: number } | undefined> {
+  return matches.map((terms) => {
+    const a = terms[0]?.offset;
+    const b = terms[terms.length - 1]?.offset;
+    return a && b ? tokensInRange(window, a.start, b.start + b.length - a.start) : undefined;
+  });
 }
 
 /** The window's tokens covered by a character range of its text. */

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from '../generated/compromise.js';
 import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import type { EntityOptions } from '../detect/entities.js';
 import type { Addressee, TargetLexicon } from '../detect/targets.js';
