@@ -18,6 +18,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/^natural/, 'tlds'],
+    // The CLI imports the library from dist/index.js beside it instead of carrying a second copy.
+    external: ['./index.js'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -9,6 +9,7 @@ import { tokenize, type Spelling } from '../text/tokenize.js';
 import { Vocabulary } from '../text/vocabulary.js';
 import type { AbuseSubcategory, Category } from '../types.js';
 import { inflectLexicon } from './inflect.js';
+import { parsePattern, type ParsedSlot } from './parse-pattern.js';
 import type { Lexicon, Rule, RuleTable, SharedLexicons } from './schema.js';
 
 export interface CompiledRule extends Omit<Rule, 'examples'> {
@@ -66,17 +67,6 @@ export interface CompiledRules {
   senses: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-interface ParsedSlot {
-  start?: boolean;
-  end?: boolean;
-  optional?: boolean;
-  greedy?: boolean;
-  max?: number;
-  word?: string;
-  fastOr?: Set<string>;
-  choices?: Array<Array<{ word?: string }>>;
-}
-
 function slotWords(slot: ParsedSlot, common: ReadonlySet<string>): string[] | undefined {
   if (slot.optional) return undefined;
   if (slot.word) return [slot.word];
@@ -92,17 +82,6 @@ function slotWords(slot: ParsedSlot, common: ReadonlySet<string>): string[] | un
   return undefined;
 }
 
-// Rules share long expanded patterns; each is parsed once per process (a pure, bounded memo).
-const parsedPatterns = new Map<string, ParsedSlot[]>();
-function parseMatch(pattern: string): ParsedSlot[] {
-  let parsed = parsedPatterns.get(pattern);
-  if (!parsed) {
-    parsed = (nlp as unknown as { parseMatch(p: string): ParsedSlot[] }).parseMatch(pattern);
-    if (parsedPatterns.size < 10_000) parsedPatterns.set(pattern, parsed);
-  }
-  return parsed;
-}
-
 function patternSpan(slots: ParsedSlot[]): number {
   let span = 0;
   for (const slot of slots) {
@@ -115,7 +94,7 @@ function patternSpan(slots: ParsedSlot[]): number {
 }
 
 function requiredSlots(pattern: string, common: ReadonlySet<string>): string[][] {
-  const slots = parseMatch(pattern);
+  const slots = parsePattern(pattern);
   return slots.map((slot) => slotWords(slot, common)).filter((w): w is string[] => w !== undefined);
 }
 
@@ -246,7 +225,10 @@ export function compileRules(input: CompileInput): CompiledRules {
   const phrases = new Map<string, readonly string[]>();
   // Every word the rules are written in: the vocabulary disguised words are read against.
   const vocabulary = new Set<string>([...input.shared.functionWords, ...input.shared.negations, ...Object.keys(input.shared.spellings), ...Object.values(input.shared.spellings)]);
+  const phrasesSeen = new Set<string>();
   const addWords = (phrase: string) => {
+    if (phrasesSeen.has(phrase)) return;
+    phrasesSeen.add(phrase);
     for (const w of phrase.toLowerCase().split(/[^\p{L}\p{N}'-]+/u)) if (/\p{L}/u.test(w)) vocabulary.add(w);
   };
   const addPatternWords = (slots: readonly ParsedSlot[]) => {
@@ -271,8 +253,13 @@ export function compileRules(input: CompileInput): CompiledRules {
       return words;
     };
     // Longer alternatives first: compromise takes the first alternative that fits and never comes back.
-    const expand = (pattern: string) =>
-      pattern.replace(LEXICON_REF, (_, name: string) => `(${longestFirst(lexiconWords(name).map(escapeChoice)).join('|')})`);
+    const choiceCache = new Map<string, string>();
+    const choice = (name: string): string => {
+      let written = choiceCache.get(name);
+      if (written === undefined) choiceCache.set(name, (written = `(${longestFirst(lexiconWords(name).map(escapeChoice)).join('|')})`));
+      return written;
+    };
+    const expand = (pattern: string) => pattern.replace(LEXICON_REF, (_, name: string) => choice(name));
 
     for (const lexicon of Object.values(table.lexicons ?? {})) for (const w of inflectLexicon(lexicon)) addWords(w);
     for (const rule of table.rules) {
@@ -283,12 +270,12 @@ export function compileRules(input: CompileInput): CompiledRules {
         category: table.category,
         enabled: !input.disabledRules.has(rule.id) && input.enabledOptIn(rule),
         expandedPatterns: (rule.patterns ?? []).map(expand),
-        unlessPatterns: (rule.unless ?? []).map((p) => parseMatch(expand(p))),
+        unlessPatterns: (rule.unless ?? []).map((p) => parsePattern(expand(p))),
         patternGroups: [],
       };
       const groups = new Map<string, { requires: number[]; patterns: CompiledPattern[] }>();
       for (const p of compiled.expandedPatterns.flatMap(splitChoices)) {
-        const regs = parseMatch(p);
+        const regs = parsePattern(p);
         // Ids (into `slots`) of the word sets the pattern's required slots need: a window lacking one cannot match.
         const requires = [...new Set(requiredSlots(p, functionWords).map(slotId))].sort((a, b) => a - b);
         const key = requires.join(',');
