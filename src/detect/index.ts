@@ -265,6 +265,7 @@ function contextFilter(
   const windowAt = new Int32Array(tokens.length).fill(-1);
   windows.forEach((w, i) => windowAt.fill(i, w.first, w.last + 1));
   const sentenceWindows = new Map<number, Window>();
+  const unlessAnswers = new Map<Window, Map<number, boolean>>();
 
   const excepted = (hit: Hit): boolean => {
     for (let at = Math.max(0, hit.first - longestException); at <= hit.last; at++) {
@@ -296,8 +297,17 @@ function contextFilter(
     if (compiled.senses.size > 0 && innocentSense(hit, tokens, compiled.senses)) return false;
     if (rule.notNegated && isNegated(hit, tokens, compiled.negations)) return false;
     if (rule.unlessPatterns.length > 0) {
-      const doc = windowFor(hit).doc as Doc;
-      if (rule.unlessPatterns.some((p) => doc.has(p))) return false;
+      // A rule's `unless` reads the whole window: hits of the rule in one window share the answer.
+      const window = windowFor(hit);
+      let answers = unlessAnswers.get(window);
+      if (!answers) unlessAnswers.set(window, (answers = new Map()));
+      let suppressed = answers.get(rule.index);
+      if (suppressed === undefined) {
+        const doc = window.doc as Doc;
+        suppressed = rule.unlessPatterns.some((p) => doc.has(p));
+        answers.set(rule.index, suppressed);
+      }
+      if (suppressed) return false;
     }
     return true;
   };
