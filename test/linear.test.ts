@@ -13,6 +13,7 @@ const shapes: Record<string, (n: number) => string> = {
   'no sentence breaks, with trigger words': (n) => 'the minister said that we will kill the plan and '.repeat(n / 50),
   'insults everywhere': (n) => 'you idiot, '.repeat(n / 11),
   'tens of thousands of links': (n) => 'see http://bit.ly/x1 '.repeat(n / 21),
+  'tens of thousands of disguised links': (n) => 'h_t_t_p://a_b.c0m '.repeat(n / 18),
   'tens of thousands of "f u c k"': (n) => 'f u c k '.repeat(n / 8),
   'deep zalgo': (n) => 'a\u0301\u0302\u0303\u0304\u0305\u0306'.repeat(n / 7),
 };

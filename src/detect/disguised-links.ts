@@ -56,15 +56,20 @@ function isDisguisedHost(raw: string, tlds: ReadonlySet<string>): boolean {
   return !tlds.has(tld) && /[0-9$@]/.test(tld) && tlds.has(skeleton(tld, false));
 }
 
+// The skeletons of the known domains, computed once per list (the list is the compiled rules').
+const domainSkeletons = new WeakMap<readonly string[], string[]>();
+
 function readHost(raw: string, knownDomains: readonly string[]): string {
   const host = raw.replace(/^(?:[wW][ ._\-*]*){3}\.+/, '');
+  let skeletons = domainSkeletons.get(knownDomains);
+  if (!skeletons) domainSkeletons.set(knownDomains, (skeletons = knownDomains.map((domain) => skeleton(domain, false))));
   // "_" separates letters ("e_b_a_y") or masks one ("fa_ebook"): both readings are tried.
   for (const masks of [false, true]) {
     const key = skeleton(host, masks);
     if (key.length < 4) continue;
     const whole = new RegExp(`^${key.replace(/\?/g, '.')}$`);
-    const found = knownDomains.find((domain) => whole.test(skeleton(domain, false)));
-    if (found) return found;
+    const found = skeletons.findIndex((domain) => whole.test(domain));
+    if (found >= 0) return knownDomains[found]!;
   }
   return host.toLowerCase().replace(/[*#_]/g, '');
 }
