@@ -11,7 +11,7 @@ import { ROOT } from './helpers.js';
 // The library in a browser: bundled by esbuild with no Node built-in, and the playground page
 // (examples/playground) driven in headless Chromium from Debian's package (no browser download).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Set from the measured size (262,690 bytes gzipped at rule set 53e5361d9b12) plus 2%: a rule round or
+// Set from the measured size (262,849 bytes gzipped at rule set 8f40aca2b92c) plus 2%: a rule round or
 // a dependency that grows the bundle past it must say so here. The target, 200 KB, is not met:
 // compromise's tagger (~100 KB) and the rule tables (~105 KB) alone come to more (README, "Size").
 const GZIP_BUDGET = 268_000;
