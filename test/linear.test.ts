@@ -14,6 +14,7 @@ const shapes: Record<string, (n: number) => string> = {
   'insults everywhere': (n) => 'you idiot, '.repeat(n / 11),
   'tens of thousands of links': (n) => 'see http://bit.ly/x1 '.repeat(n / 21),
   'tens of thousands of disguised links': (n) => 'h_t_t_p://a_b.c0m '.repeat(n / 18),
+  'links of every kind, handles and phone numbers': (n) => 'h_t_t_p://a_b.c0m @user1 call 0207 946 0958 see www.example.com or w w w . site . com '.repeat(n / 86),
   'tens of thousands of "f u c k"': (n) => 'f u c k '.repeat(n / 8),
   'deep zalgo': (n) => 'a\u0301\u0302\u0303\u0304\u0305\u0306'.repeat(n / 7),
 };

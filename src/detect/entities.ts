@@ -69,7 +69,7 @@ const MAY_DISGUISE_LINK = /:\/\/|[wW][ ._\-*]{1,3}[wW]/;
 
 export function findEntities(norm: NormalizedText, options: EntityOptions): Entity[] {
   const text = norm.text;
-  const out: Entity[] = [];
+  let out: Entity[] = [];
   const lk = getLinkify();
   // linkify-it's own pre-test is a large expression; most comments fail this small one first.
   if (MAY_LINK.test(text) && lk.test(text)) {
@@ -89,41 +89,84 @@ export function findEntities(norm: NormalizedText, options: EntityOptions): Enti
     }
   }
   if (MAY_DISGUISE_LINK.test(text)) {
-    for (const link of findDisguisedLinks(text, options.knownDomains, TLDS)) {
-      // The disguised link replaces what a link finder took of it.
-      for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start < link.end && link.start < out[i]!.end) out.splice(i, 1);
-      out.push({ type: 'url', start: link.start, end: link.end, host: link.host, disguised: true });
-    }
+    const disguised = findDisguisedLinks(text, options.knownDomains, TLDS);
+    // A disguised link replaces what a link finder took of it. Both lists are in order and the
+    // disguised links do not overlap: one sweep finds, for each found link, the one it could overlap.
+    let d = 0;
+    out = out.filter((e) => {
+      while (d < disguised.length && disguised[d]!.end <= e.start) d++;
+      return !(d < disguised.length && disguised[d]!.start < e.end);
+    });
+    for (const link of disguised) out.push({ type: 'url', start: link.start, end: link.end, host: link.host, disguised: true });
   }
+  // Each finder below skips what an earlier one took. The matches of one expression do not overlap,
+  // so what the finder itself adds never covers its own later matches.
+  let covered = coverage(out);
   for (const m of text.matchAll(OBFUSCATED_LINK)) {
-    if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
+    if (covered(m.index)) continue;
     out.push({ type: 'url', start: m.index, end: m.index + m[0].length, host: m[0].toLowerCase().replace(/\s{0,3}(\(dot\)|\[dot\]|\sdot\s)\s{0,3}/g, '.').replace(/^www\./, '') });
   }
   for (const re of MAY_SPACED_LINK.test(text) ? SPACED_LINK : []) {
+    // Matches come in order: sweep the entities so far in order of start, keeping those that may
+    // still overlap a later match.
+    const sorted = [...out].sort((a, b) => a.start - b.start);
+    const removed = new Set<Entity>();
+    const added: Entity[] = [];
+    let next = 0;
+    let active: Entity[] = [];
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
+      while (next < sorted.length && sorted[next]!.start < end) active.push(sorted[next++]!);
+      active = active.filter((e) => e.end > m.index);
+      const overlapping = active.filter((e) => e.start < end);
       // A link finder may have taken the part before the space ("www.youtube" of "www.youtube. com"): the whole replaces it.
-      const overlapping = out.filter((e) => e.start < end && m.index < e.end);
       if (overlapping.some((e) => e.start < m.index || e.end > end)) continue;
-      for (const e of overlapping) out.splice(out.indexOf(e), 1);
-      out.push({ type: 'url', start: m.index, end, host: spacedHost(m[0]) });
+      for (const e of overlapping) removed.add(e);
+      added.push({ type: 'url', start: m.index, end, host: spacedHost(m[0]) });
     }
+    if (removed.size > 0 || added.length > 0) out = [...out.filter((e) => !removed.has(e)), ...added];
   }
+  covered = coverage(out);
   for (const m of text.matchAll(PHONE)) {
     // Dates and times ("2018-09-14 23:56", "14.09.2018") are not phone numbers.
     if (DATE.test(m[0])) continue;
     const digits = m[0].replace(/\D/g, '');
     // A year range or a long number is not a phone number; one with separators or a + is.
     if (digits.length < 9 || (!/[ .\-()+]/.test(m[0]) && digits.length < 10)) continue;
-    if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
+    if (covered(m.index)) continue;
     out.push({ type: 'phone', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of [...text.matchAll(HANDLE), ...text.matchAll(PLUS_HANDLE)]) {
-    if (options.placeholderHandles.has(m[1]!.toLowerCase())) continue;
-    if (out.some((e) => e.start <= m.index && m.index < e.end)) continue;
-    out.push({ type: 'handle', start: m.index, end: m.index + m[0].length });
+  for (const handle of [HANDLE, PLUS_HANDLE]) {
+    covered = coverage(out);
+    for (const m of text.matchAll(handle)) {
+      if (options.placeholderHandles.has(m[1]!.toLowerCase())) continue;
+      if (covered(m.index)) continue;
+      out.push({ type: 'handle', start: m.index, end: m.index + m[0].length });
+    }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a position lies inside one of `entities`: sorted once, then a binary search per position. */
+function coverage(entities: readonly Entity[]): (index: number) => boolean {
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  // reach[i]: the furthest end among the first i + 1 entities by start.
+  const reach: number[] = [];
+  let furthest = -1;
+  for (const e of sorted) reach.push((furthest = Math.max(furthest, e.end)));
+  return (index) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= index) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && reach[at]! > index;
+  };
 }
 
 /** The host a broken-up link stands for: spaces and stars closed up, "name com" read as "name.com". */

@@ -412,10 +412,15 @@ const ALONE_MAX_WORDS = 1;
 
 /** How many words of a field lie outside its links (counting stops past the limit of a bare link). */
 function wordsBesideLinks(tokens: readonly Token[], entities: readonly Entity[]): number {
-  const links = entities.filter((e) => e.type === 'url');
+  const links = entities.filter((e) => e.type === 'url').sort((a, b) => a.start - b.start);
   let words = 0;
+  // One sweep: tokens and links both in order; a token is in a link when a link that starts
+  // before the token ends reaches past the token's start.
+  let next = 0;
+  let reach = -1;
   for (const t of tokens) {
-    if (links.some((e) => t.start < e.end && e.start < t.end)) continue;
+    while (next < links.length && links[next]!.start < t.end) reach = Math.max(reach, links[next++]!.end);
+    if (reach > t.start) continue;
     if (++words > ALONE_MAX_WORDS) break;
   }
   return words;
