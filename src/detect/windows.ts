@@ -60,7 +60,7 @@ export function matchedTokens(window: Window, matches: ReadonlyArray<readonly Ma
 }
 
 /** The window's tokens covered by a character range of its text. */
-export function tokensInRange(window: Window, start: number, length: number): { first: number; last: number } {
+function tokensInRange(window: Window, start: number, length: number): { first: number; last: number } {
   const end = start + Math.max(length, 1);
   let first = -1;
   let last = -1;
