@@ -13,7 +13,7 @@ import { ROOT } from './helpers.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Set from the measured size (262,849 bytes gzipped at rule set 8f40aca2b92c) plus 2%: a rule round or
 // a dependency that grows the bundle past it must say so here. The target, 200 KB, is not met:
-// compromise's tagger (~100 KB) and the rule tables (~105 KB) alone come to more (README, "Size").
+// compromise's tagger (~100 KB) and the rule tables (~105 KB) alone come to more (README, "In the browser").
 const GZIP_BUDGET = 268_000;
 
 describe('the browser bundle', () => {
